@@ -1,0 +1,295 @@
+//! Checks a parsed path against the rules in `content/SCHEMA.md`. Every problem is reported,
+//! not just the first, each with the line it stands on.
+
+use crate::model::*;
+use crate::{ContentError, Source};
+use std::collections::HashMap;
+use toml::Spanned;
+
+pub const LEVELS: &[&str] = &["beginner", "intermediate", "advanced", "expert"];
+pub const ITEM_KINDS: &[&str] = &["topic", "lab", "project", "case-study", "reading"];
+pub const READING_KINDS: &[&str] = &["book", "paper", "course", "article", "video", "docs"];
+pub const TAGS: &[&str] = &[
+    "btree",
+    "indexing",
+    "lsm",
+    "sstable",
+    "compaction",
+    "bloom-filter",
+    "consistent-hashing",
+    "sharding",
+    "partitioning",
+    "replication",
+];
+const MAX_ID_LEN: usize = 48;
+
+/// An hours figure in tenths of an hour, so the app never needs float formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hours {
+    pub low: u16,
+    pub high: u16,
+}
+
+/// Parses `"4"`, `"1.5"` or `"20-25"` (one decimal place at most).
+pub fn parse_hours(text: &str) -> Result<Hours, String> {
+    let tenths = |part: &str| -> Result<u16, String> {
+        let part = part.trim();
+        let (whole, frac) = part.split_once('.').unwrap_or((part, ""));
+        let ok = !whole.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && frac.len() <= 1
+            && frac.bytes().all(|b| b.is_ascii_digit())
+            && !(part.contains('.') && frac.is_empty());
+        if !ok {
+            return Err(format!("`{text}` is not an hours figure: use `4`, `1.5` or `20-25`"));
+        }
+        let whole: u16 = whole.parse().map_err(|_| format!("`{text}` is too large"))?;
+        let frac: u16 = frac.parse().unwrap_or(0);
+        whole
+            .checked_mul(10)
+            .and_then(|w| w.checked_add(frac))
+            .filter(|t| *t <= 2000)
+            .ok_or_else(|| format!("`{text}` is more than 200 hours"))
+    };
+    let (low, high) = match text.split_once('-') {
+        Some((a, b)) => (tenths(a)?, tenths(b)?),
+        None => {
+            let t = tenths(text)?;
+            (t, t)
+        }
+    };
+    if low > high {
+        return Err(format!("hours range `{text}` runs backwards"));
+    }
+    Ok(Hours { low, high })
+}
+
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+struct Checker<'a> {
+    src: &'a Source,
+    errors: Vec<ContentError>,
+}
+
+impl Checker<'_> {
+    fn err<T>(&mut self, at: &Spanned<T>, message: impl Into<String>) {
+        self.errors.push(self.src.error_at(at.span().start, message));
+    }
+
+    fn slug(&mut self, id: &Text, what: &str) {
+        if !is_slug(id.get_ref()) {
+            self.err(
+                id,
+                format!(
+                    "{what} id `{}` is not a slug: use lowercase letters, digits and single hyphens, at most {MAX_ID_LEN} characters",
+                    id.get_ref()
+                ),
+            );
+        }
+    }
+
+    fn one_of(&mut self, value: &Text, allowed: &[&str], what: &str) {
+        if !allowed.contains(&value.get_ref().as_str()) {
+            self.err(value, format!("unknown {what} `{}`: expected one of {}", value.get_ref(), allowed.join(", ")));
+        }
+    }
+
+    fn text(&mut self, value: &Text, field: &str) {
+        let s = value.get_ref();
+        if s.trim().is_empty() {
+            self.err(value, format!("`{field}` is empty"));
+        } else if s.contains("http://") || s.contains("https://") || s.contains("www.") {
+            self.err(value, format!("`{field}` contains a URL: the app loads nothing from other hosts, name the work instead"));
+        } else if s.contains("**") || s.contains("](") || s.contains('<') {
+            self.err(value, format!("`{field}` contains Markdown or HTML: content is plain text"));
+        }
+    }
+
+    fn hours(&mut self, value: &Option<Text>) {
+        if let Some(h) = value {
+            if let Err(e) = parse_hours(h.get_ref()) {
+                self.err(h, e);
+            }
+        }
+    }
+
+    /// Registers `id` in `seen`, reporting a clash with the line of the first use.
+    fn unique(&mut self, seen: &mut HashMap<String, usize>, id: &Text, what: &str) {
+        let line = self.src.line_of(id.span().start);
+        if let Some(first) = seen.insert(id.get_ref().clone(), line) {
+            self.err(id, format!("duplicate {what} id `{}` (first defined on line {first})", id.get_ref()));
+        }
+    }
+}
+
+pub fn check(src: &Source, doc: &PathDoc) -> Vec<ContentError> {
+    let mut c = Checker { src, errors: Vec::new() };
+
+    c.slug(&doc.id, "path");
+    if doc.id.get_ref() != &src.stem {
+        c.err(&doc.id, format!("path id `{}` must equal the file name `{}`", doc.id.get_ref(), src.stem));
+    }
+    c.text(&doc.title, "title");
+    c.text(&doc.summary, "summary");
+    if let Some(q) = &doc.essential_question {
+        c.text(q, "essential_question");
+    }
+    c.one_of(&doc.level, LEVELS, "level");
+    c.hours(&Some(doc.weekly_hours.clone()));
+    for p in doc.prerequisites.iter() {
+        c.text(p, "prerequisites");
+    }
+    for o in doc.outcomes.iter() {
+        c.text(o, "outcomes");
+    }
+
+    let mut reading_ids = HashMap::new();
+    for r in &doc.readings {
+        c.slug(&r.id, "reading");
+        c.unique(&mut reading_ids, &r.id, "reading");
+        c.one_of(&r.kind, READING_KINDS, "reading kind");
+        c.text(&r.title, "title");
+        if let Some(n) = &r.note {
+            c.text(n, "note");
+        }
+    }
+
+    let mut phase_ids = HashMap::new();
+    for p in &doc.phases {
+        c.slug(&p.id, "phase");
+        c.unique(&mut phase_ids, &p.id, "phase");
+        c.text(&p.title, "title");
+    }
+    if doc.phases.is_empty() {
+        c.err(&doc.id, "a path needs at least one [[phase]]");
+    }
+
+    let duration = *doc.duration_weeks.get_ref();
+    if !(1..=104).contains(&duration) {
+        c.err(&doc.duration_weeks, format!("duration_weeks {duration} is outside 1..=104"));
+    }
+    let mut week_ids = HashMap::new();
+    let mut item_ids = HashMap::new();
+    let mut next_week = 1u16;
+    let mut phase_order: Vec<&str> = Vec::new();
+    for w in &doc.weeks {
+        c.slug(&w.id, "week");
+        c.unique(&mut week_ids, &w.id, "week");
+        c.text(&w.title, "title");
+        c.text(&w.summary, "summary");
+        c.hours(&w.hours);
+        let start = *w.start.get_ref();
+        let end = w.end.as_ref().map_or(start, |e| *e.get_ref());
+        if start != next_week {
+            c.err(&w.start, format!("week `{}` starts at week {start}, but the weeks before it end at week {}: weeks must follow on without gaps or overlaps", w.id.get_ref(), next_week - 1));
+        }
+        if end < start {
+            c.err(&w.start, format!("week `{}` ends (week {end}) before it starts (week {start})", w.id.get_ref()));
+        }
+        next_week = end.max(start) + 1;
+
+        let phase = w.phase.get_ref().as_str();
+        if !phase_ids.contains_key(phase) {
+            c.err(&w.phase, format!("week `{}` names phase `{phase}`, which no [[phase]] defines", w.id.get_ref()));
+        } else if phase_order.last() != Some(&phase) {
+            if phase_order.contains(&phase) {
+                c.err(&w.phase, format!("the weeks of phase `{phase}` are not contiguous"));
+            }
+            phase_order.push(phase);
+        }
+        for o in &w.objectives {
+            c.text(o, "objectives");
+        }
+        for r in &w.readings {
+            if !reading_ids.contains_key(r.get_ref()) {
+                c.err(r, format!("week `{}` lists reading `{}`, which no [[reading]] defines", w.id.get_ref(), r.get_ref()));
+            }
+        }
+        if w.groups.is_empty() {
+            c.err(&w.id, format!("week `{}` has no [[week.group]]", w.id.get_ref()));
+        }
+        for g in &w.groups {
+            c.text(&g.title, "title");
+            c.hours(&g.hours);
+            if g.items.is_empty() {
+                c.err(&g.title, format!("group `{}` has no items", g.title.get_ref()));
+            }
+            for item in &g.items {
+                c.slug(&item.id, "item");
+                c.unique(&mut item_ids, &item.id, "item");
+                c.one_of(&item.kind, ITEM_KINDS, "item kind");
+                c.text(&item.title, "title");
+                c.hours(&item.hours);
+                if let Some(n) = &item.note {
+                    c.text(n, "note");
+                }
+                for t in &item.tags {
+                    c.one_of(t, TAGS, "tag");
+                }
+                if let Some(r) = &item.reading {
+                    if !reading_ids.contains_key(r.get_ref()) {
+                        c.err(r, format!("item `{}` points at reading `{}`, which no [[reading]] defines", item.id.get_ref(), r.get_ref()));
+                    }
+                }
+            }
+        }
+        if let Some(cp) = &w.checkpoint {
+            c.slug(&cp.id, "checkpoint");
+            c.unique(&mut item_ids, &cp.id, "item or checkpoint");
+            c.text(&cp.title, "title");
+            if cp.validation.is_empty() {
+                c.err(&cp.id, format!("checkpoint `{}` has an empty validation list", cp.id.get_ref()));
+            }
+            for v in &cp.validation {
+                c.text(v, "validation");
+            }
+            if let Some(a) = &cp.assessment {
+                c.text(a, "assessment");
+            }
+        }
+    }
+    if next_week != duration + 1 {
+        c.err(&doc.duration_weeks, format!("duration_weeks is {duration} but the weeks cover 1..={}", next_week - 1));
+    }
+    for p in &doc.phases {
+        if !phase_order.contains(&p.id.get_ref().as_str()) {
+            c.err(&p.id, format!("phase `{}` has no weeks", p.id.get_ref()));
+        }
+    }
+    if phase_order.iter().copied().ne(doc.phases.iter().map(|p| p.id.get_ref().as_str()).filter(|id| phase_order.contains(id))) {
+        c.err(&doc.id, "weeks visit the phases in a different order than the [[phase]] tables list them");
+    }
+
+    if let Some(a) = &doc.assessment {
+        c.text(&a.prompt, "prompt");
+        let mut ids = HashMap::new();
+        for d in &a.domains {
+            c.slug(&d.id, "domain");
+            c.unique(&mut ids, &d.id, "domain");
+            for t in [&d.title, &d.low, &d.mid, &d.high] {
+                c.text(t, "domain text");
+            }
+        }
+        let mut last = None;
+        for t in &a.tracks {
+            c.slug(&t.id, "track");
+            c.unique(&mut ids, &t.id, "track");
+            c.text(&t.advice, "advice");
+            let min = *t.min_score.get_ref();
+            if last.is_some_and(|l| min <= l) {
+                c.err(&t.min_score, "tracks must be listed by rising min_score");
+            }
+            last = Some(min);
+        }
+        if a.domains.is_empty() || a.tracks.is_empty() {
+            c.err(&a.prompt, "an assessment needs at least one domain and one track");
+        }
+    }
+    c.errors
+}

@@ -1,0 +1,238 @@
+//! Content validation: a good file compiles; each kind of mistake is rejected with its line.
+
+use strata_content::{check_path, compile_dir, validate::parse_hours, Source};
+
+const GOOD: &str = r#"id = "tiny"
+title = "Tiny path"
+level = "beginner"
+duration_weeks = 3
+weekly_hours = "5-8"
+summary = "A small path used by the tests."
+prerequisites = ["Curiosity"]
+outcomes = ["Pass the tests"]
+
+[[reading]]
+id = "ddia"
+kind = "book"
+title = "Designing Data-Intensive Applications"
+authors = "Martin Kleppmann"
+year = 2017
+
+[[phase]]
+id = "basics"
+title = "Basics"
+
+[[phase]]
+id = "more"
+title = "More"
+
+[[week]]
+id = "w01-02"
+start = 1
+end = 2
+phase = "basics"
+title = "Storage"
+hours = "10-12"
+summary = "How bytes land on disk."
+readings = ["ddia"]
+
+[[week.group]]
+title = "Engines"
+hours = "6"
+
+[[week.group.item]]
+id = "lsm-trees"
+kind = "topic"
+title = "LSM trees"
+hours = "1.5"
+tags = ["lsm", "compaction"]
+
+[[week.group.item]]
+id = "read-ddia-3"
+kind = "reading"
+title = "DDIA chapter 3"
+reading = "ddia"
+
+[week.checkpoint]
+id = "storage-check"
+title = "Storage check"
+validation = ["Explain an LSM tree"]
+
+[[week]]
+id = "w03"
+start = 3
+phase = "more"
+title = "Hashing"
+summary = "Spreading keys over nodes."
+
+[[week.group]]
+title = "Rings"
+
+[[week.group.item]]
+id = "ring"
+kind = "lab"
+title = "Consistent hashing lab"
+tags = ["consistent-hashing"]
+"#;
+
+fn errors_of(text: &str) -> Vec<String> {
+    match check_path(&Source::new("content/tiny.toml", text)) {
+        Ok(_) => vec![],
+        Err(e) => e.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+/// Replaces the one occurrence of `from` in GOOD, so each test states exactly its mistake.
+fn with(from: &str, to: &str) -> String {
+    assert_eq!(GOOD.matches(from).count(), 1, "fixture edit `{from}` must be unique");
+    GOOD.replace(from, to)
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
+
+#[track_caller]
+fn assert_single_error(text: &str, at: &str, fragment: &str) {
+    let errors = errors_of(text);
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    let line = line_of(text, at);
+    assert!(errors[0].starts_with(&format!("content/tiny.toml:{line}:")), "wrong place: {}", errors[0]);
+    assert!(errors[0].contains(fragment), "`{fragment}` missing from: {}", errors[0]);
+}
+
+#[test]
+fn good_file_passes() {
+    assert_eq!(errors_of(GOOD), Vec::<String>::new());
+}
+
+#[test]
+fn toml_syntax_error_names_its_line() {
+    let text = with("title = \"Storage\"", "title = \"Storage");
+    let errors = errors_of(&text);
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].starts_with(&format!("content/tiny.toml:{}:", line_of(&text, "title = \"Storage"))), "{}", errors[0]);
+}
+
+#[test]
+fn missing_required_field_is_rejected() {
+    let text = with("summary = \"Spreading keys over nodes.\"\n", "");
+    let errors = errors_of(&text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("summary"), "{}", errors[0]);
+}
+
+#[test]
+fn unknown_field_is_rejected() {
+    let text = with("hours = \"1.5\"", "hours = \"1.5\"\ncolour = \"red\"");
+    assert_single_error(&text, "colour", "colour");
+}
+
+#[test]
+fn duplicate_item_id_names_both_lines() {
+    let text = with("id = \"ring\"", "id = \"lsm-trees\"");
+    let first = line_of(&text, "id = \"lsm-trees\"");
+    let errors = errors_of(&text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains(&format!("first defined on line {first}")), "{}", errors[0]);
+}
+
+#[test]
+fn checkpoint_ids_share_the_item_namespace() {
+    let text = with("id = \"storage-check\"", "id = \"ring\"");
+    assert_single_error(&text, "id = \"ring\"\nkind", "duplicate");
+}
+
+#[test]
+fn bad_hours_are_rejected() {
+    assert_single_error(&with("hours = \"10-12\"", "hours = \"12-10\""), "12-10", "backwards");
+    assert_single_error(&with("hours = \"1.5\"", "hours = \"a lot\""), "a lot", "not an hours figure");
+    assert_single_error(&with("weekly_hours = \"5-8\"", "weekly_hours = \"5-\""), "weekly_hours", "not an hours figure");
+}
+
+#[test]
+fn unresolved_references_are_rejected() {
+    // Pointing week 3 elsewhere also leaves phase `more` empty: both are reported.
+    let errors = errors_of(&with("phase = \"more\"", "phase = \"later\""));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("names phase `later`, which no [[phase]] defines"), "{}", errors[0]);
+    assert!(errors[1].contains("phase `more` has no weeks"), "{}", errors[1]);
+    assert_single_error(&with("readings = [\"ddia\"]", "readings = [\"sicp\"]"), "sicp", "no [[reading]] defines");
+    assert_single_error(&with("reading = \"ddia\"", "reading = \"gone\""), "gone", "no [[reading]] defines");
+}
+
+#[test]
+fn unknown_vocabulary_is_rejected() {
+    assert_single_error(&with("tags = [\"consistent-hashing\"]", "tags = [\"hashing\"]"), "\"hashing\"", "unknown tag");
+    assert_single_error(&with("kind = \"lab\"", "kind = \"homework\""), "homework", "unknown item kind");
+    assert_single_error(&with("level = \"beginner\"", "level = \"wizard\""), "wizard", "unknown level");
+}
+
+#[test]
+fn weeks_must_cover_the_duration_without_gaps() {
+    let gap = with("start = 3", "start = 4").replace("duration_weeks = 3", "duration_weeks = 4");
+    assert_single_error(&gap, "start = 4", "without gaps");
+    let overlap = with("start = 3", "start = 2").replace("duration_weeks = 3", "duration_weeks = 2");
+    assert_single_error(&overlap, "start = 2\nphase", "without gaps");
+    let text = with("duration_weeks = 3", "duration_weeks = 4");
+    assert_single_error(&text, "duration_weeks", "cover 1..=3");
+}
+
+#[test]
+fn ids_must_be_slugs_and_match_the_file() {
+    assert_single_error(&with("id = \"lsm-trees\"", "id = \"LSM Trees\""), "LSM Trees", "not a slug");
+    assert_single_error(&with("id = \"tiny\"", "id = \"small\""), "id = \"small\"", "file name");
+}
+
+#[test]
+fn urls_and_markup_are_rejected() {
+    assert_single_error(&with("How bytes land on disk.", "See https://example.org"), "See https", "URL");
+    assert_single_error(&with("How bytes land on disk.", "**Bold** claims"), "**Bold**", "Markdown");
+}
+
+#[test]
+fn every_error_is_reported_not_just_the_first() {
+    let text = with("kind = \"lab\"", "kind = \"homework\"").replace("level = \"beginner\"", "level = \"wizard\"");
+    assert_eq!(errors_of(&text).len(), 2);
+}
+
+#[test]
+fn hours_parse_forms() {
+    assert_eq!(parse_hours("4").map(|h| (h.low, h.high)), Ok((40, 40)));
+    assert_eq!(parse_hours("1.5").map(|h| (h.low, h.high)), Ok((15, 15)));
+    assert_eq!(parse_hours("20-25").map(|h| (h.low, h.high)), Ok((200, 250)));
+    for bad in ["", "-", "3.", ".5", "1.25", "4h", "9999"] {
+        assert!(parse_hours(bad).is_err(), "{bad:?} should be rejected");
+    }
+}
+
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("strata-content-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn compile_dir_generates_statics_in_index_order() {
+    let dir = scratch_dir("good");
+    std::fs::write(dir.join("paths.toml"), "paths = [\"tiny\"]\n").unwrap();
+    std::fs::write(dir.join("tiny.toml"), GOOD).unwrap();
+    let compiled = compile_dir(&dir).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(compiled.rust.contains("pub static PATHS: &[Path]"));
+    assert!(compiled.rust.contains("tags: &[Tag::Lsm, Tag::Compaction]"));
+    assert!(compiled.rust.contains("kind: ItemKind::Lab"));
+    assert!(compiled.rust.contains("Hours { low: 15, high: 15 }"));
+}
+
+#[test]
+fn compile_dir_rejects_missing_and_unlisted_files() {
+    let dir = scratch_dir("index");
+    std::fs::write(dir.join("paths.toml"), "paths = [\"tiny\", \"ghost\"]\n").unwrap();
+    std::fs::write(dir.join("tiny.toml"), GOOD).unwrap();
+    std::fs::write(dir.join("stray.toml"), GOOD.replace("\"tiny\"", "\"stray\"")).unwrap();
+    let errors: Vec<String> = compile_dir(&dir).err().unwrap().iter().map(|e| e.to_string()).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("ghost.toml does not exist")));
+    assert!(errors.iter().any(|e| e.contains("stray.toml is not listed")));
+}
