@@ -1,0 +1,71 @@
+//! Small, failure-proof wrappers over the browser APIs the shell uses. Nothing here panics:
+//! a missing window, document or storage (a sandboxed iframe, a locked-down browser) just
+//! means the feature quietly does less.
+
+use wasm_bindgen::JsCast;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The current `location.hash`, or "" if it cannot be read.
+pub fn location_hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Changes the hash without adding a history entry or firing `hashchange` (for typing).
+pub fn replace_hash(hash: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// localStorage, if this browser lets us have it. Reading the property itself throws in
+/// sandboxed iframes, which `web_sys` turns into an `Err` we treat as "no storage".
+pub fn local_storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Returns whether the value was stored (it may not be: storage missing, refused or full).
+pub fn storage_set(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Moves focus to the page's main heading, so screen readers announce the new page and
+/// keyboard users start from the top of it; and scrolls back to the top.
+pub fn focus_main_heading() {
+    let Some(doc) = document() else { return };
+    if let Some(h1) = doc.query_selector("main h1").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = h1.focus();
+    }
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Marks the document once the app is mounted: end-to-end tests and the benchmark wait for it.
+pub fn mark_ready() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+}

@@ -1,0 +1,203 @@
+//! The learning paths, compiled in from `content/`, and what the views derive from them.
+
+pub mod model;
+pub mod search;
+pub mod views;
+
+pub use model::*;
+
+include!(concat!(env!("OUT_DIR"), "/curriculum.rs"));
+
+pub fn find_path(id: &str) -> Option<&'static Path> {
+    PATHS.iter().find(|p| p.id == id)
+}
+
+impl Path {
+    pub fn week(&self, id: &str) -> Option<(usize, &'static Week)> {
+        self.weeks.iter().enumerate().find(|(_, w)| w.id == id)
+    }
+
+    /// The sum of the weeks' hours, where every week gives them.
+    pub fn total_hours(&self) -> Option<Hours> {
+        self.weeks.iter().try_fold(Hours { low: 0, high: 0 }, |acc, w| {
+            w.hours.map(|h| Hours { low: acc.low + h.low, high: acc.high + h.high })
+        })
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.weeks.iter().map(Week::item_count).sum()
+    }
+
+    pub fn phase_weeks(&self, phase: &Phase) -> &'static [Week] {
+        &self.weeks[phase.first_week..phase.first_week + phase.week_count]
+    }
+}
+
+impl Week {
+    pub fn items(&self) -> impl Iterator<Item = &'static Item> {
+        self.groups.iter().flat_map(|g| g.items.iter())
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.groups.iter().map(|g| g.items.len()).sum()
+    }
+
+    /// "Week 3" or "Weeks 3–4".
+    pub fn label(&self) -> String {
+        if self.start == self.end {
+            format!("Week {}", self.start)
+        } else {
+            format!("Weeks {}–{}", self.start, self.end)
+        }
+    }
+
+    pub fn span(&self) -> u16 {
+        self.end - self.start + 1
+    }
+}
+
+impl Hours {
+    /// "20–25 h", "1.5 h".
+    pub fn label(self) -> String {
+        fn tenths(t: u16) -> String {
+            if t % 10 == 0 {
+                (t / 10).to_string()
+            } else {
+                format!("{}.{}", t / 10, t % 10)
+            }
+        }
+        if self.low == self.high {
+            format!("{} h", tenths(self.low))
+        } else {
+            format!("{}–{} h", tenths(self.low), tenths(self.high))
+        }
+    }
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Beginner => "Beginner",
+            Level::Intermediate => "Intermediate",
+            Level::Advanced => "Advanced",
+            Level::Expert => "Expert",
+        }
+    }
+}
+
+impl ItemKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Topic => "Topic",
+            ItemKind::Lab => "Lab",
+            ItemKind::Project => "Project",
+            ItemKind::CaseStudy => "Case study",
+            ItemKind::Reading => "Reading",
+        }
+    }
+}
+
+impl ReadingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReadingKind::Book => "Book",
+            ReadingKind::Paper => "Paper",
+            ReadingKind::Course => "Course",
+            ReadingKind::Article => "Article",
+            ReadingKind::Video => "Video",
+            ReadingKind::Docs => "Docs",
+        }
+    }
+}
+
+/// Which visualizer a tag belongs to. The visualizers link to items by these groups.
+// The visualizers that read this arrive with issue #3; the content tests use it already.
+#[cfg_attr(not(test), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Structure {
+    BTree,
+    LsmTree,
+    HashRing,
+}
+
+impl Tag {
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Btree => "B-tree",
+            Tag::Indexing => "Indexing",
+            Tag::Lsm => "LSM tree",
+            Tag::Sstable => "SSTable",
+            Tag::Compaction => "Compaction",
+            Tag::BloomFilter => "Bloom filter",
+            Tag::ConsistentHashing => "Consistent hashing",
+            Tag::Sharding => "Sharding",
+            Tag::Partitioning => "Partitioning",
+            Tag::Replication => "Replication",
+        }
+    }
+
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn structure(self) -> Structure {
+        match self {
+            Tag::Btree | Tag::Indexing => Structure::BTree,
+            Tag::Lsm | Tag::Sstable | Tag::Compaction | Tag::BloomFilter => Structure::LsmTree,
+            Tag::ConsistentHashing | Tag::Sharding | Tag::Partitioning | Tag::Replication => Structure::HashRing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_five_paths_are_compiled_in_with_their_durations() {
+        let durations: Vec<(&str, u16)> = PATHS.iter().map(|p| (p.id, p.duration_weeks)).collect();
+        assert_eq!(
+            durations,
+            [
+                ("data-intensive-systems", 12),
+                ("data-engineer", 10),
+                ("data-platform-architect", 14),
+                ("data-engineering-mastery-plan", 12),
+                ("data-engineer-complete-mastery", 40),
+            ]
+        );
+    }
+
+    #[test]
+    fn weeks_tile_each_path_and_phases_index_them() {
+        for path in PATHS {
+            let mut next = 1;
+            for w in path.weeks {
+                assert_eq!(w.start, next, "{}/{}", path.id, w.id);
+                next = w.end + 1;
+            }
+            assert_eq!(next - 1, path.duration_weeks, "{}", path.id);
+            let covered: usize = path.phases.iter().map(|p| p.week_count).sum();
+            assert_eq!(covered, path.weeks.len(), "{}", path.id);
+            for (i, phase) in path.phases.iter().enumerate() {
+                assert!(path.phase_weeks(phase).iter().all(|w| w.phase == i));
+            }
+        }
+    }
+
+    #[test]
+    fn every_structure_has_tagged_items_to_link_from() {
+        for structure in [Structure::BTree, Structure::LsmTree, Structure::HashRing] {
+            let tagged = PATHS
+                .iter()
+                .flat_map(|p| p.weeks.iter())
+                .flat_map(|w| w.items())
+                .filter(|i| i.tags.iter().any(|t| t.structure() == structure))
+                .count();
+            assert!(tagged >= 3, "{structure:?} has only {tagged} tagged items");
+        }
+    }
+
+    #[test]
+    fn hours_labels() {
+        assert_eq!(Hours { low: 200, high: 250 }.label(), "20–25 h");
+        assert_eq!(Hours { low: 15, high: 15 }.label(), "1.5 h");
+    }
+}

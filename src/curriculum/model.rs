@@ -1,0 +1,158 @@
+//! The curriculum's types. `build.rs` compiles `content/*.toml` into `static` values of these
+//! types (see `crates/content/src/codegen.rs`), so the app never parses content at run time.
+
+/// Hours in tenths of an hour: content gives `"1.5"` or `"20-25"`, and integer tenths keep
+/// float formatting out of the wasm bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hours {
+    pub low: u16,
+    pub high: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+    Expert,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Topic,
+    Lab,
+    Project,
+    CaseStudy,
+    Reading,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadingKind {
+    Book,
+    Paper,
+    Course,
+    Article,
+    Video,
+    Docs,
+}
+
+/// The vocabulary the visualizers link to (see `content/SCHEMA.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    Btree,
+    Indexing,
+    Lsm,
+    Sstable,
+    Compaction,
+    BloomFilter,
+    ConsistentHashing,
+    Sharding,
+    Partitioning,
+    Replication,
+}
+
+#[derive(Debug)]
+pub struct Path {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub level: Level,
+    pub duration_weeks: u16,
+    pub weekly_hours: Hours,
+    pub summary: &'static str,
+    pub essential_question: Option<&'static str>,
+    pub prerequisites: &'static [&'static str],
+    pub outcomes: &'static [&'static str],
+    pub readings: &'static [Reading],
+    pub phases: &'static [Phase],
+    pub weeks: &'static [Week],
+    pub assessment: Option<&'static Assessment>,
+}
+
+#[derive(Debug)]
+pub struct Phase {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub summary: Option<&'static str>,
+    /// Index into `Path::weeks` of this phase's first week; its weeks are contiguous.
+    pub first_week: usize,
+    pub week_count: usize,
+}
+
+#[derive(Debug)]
+pub struct Week {
+    pub id: &'static str,
+    /// First and last calendar week covered (equal for a one-week entry).
+    pub start: u16,
+    pub end: u16,
+    /// Index into `Path::phases`.
+    pub phase: usize,
+    pub title: &'static str,
+    pub hours: Option<Hours>,
+    pub summary: &'static str,
+    pub objectives: &'static [&'static str],
+    /// Indices into `Path::readings`.
+    pub readings: &'static [usize],
+    pub groups: &'static [Group],
+    pub checkpoint: Option<Checkpoint>,
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub title: &'static str,
+    pub hours: Option<Hours>,
+    pub items: &'static [Item],
+}
+
+#[derive(Debug)]
+pub struct Item {
+    pub id: &'static str,
+    pub kind: ItemKind,
+    pub title: &'static str,
+    pub hours: Option<Hours>,
+    pub tags: &'static [Tag],
+    pub note: Option<&'static str>,
+    /// Index into `Path::readings`, for items that are a reading assignment.
+    pub reading: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Checkpoint {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub validation: &'static [&'static str],
+    pub assessment: Option<&'static str>,
+}
+
+#[derive(Debug)]
+pub struct Reading {
+    pub id: &'static str,
+    pub kind: ReadingKind,
+    pub title: &'static str,
+    pub authors: Option<&'static str>,
+    pub year: Option<u16>,
+    pub note: Option<&'static str>,
+}
+
+#[derive(Debug)]
+pub struct Assessment {
+    pub prompt: &'static str,
+    pub domains: &'static [Domain],
+    pub tracks: &'static [Track],
+}
+
+#[derive(Debug)]
+pub struct Domain {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub low: &'static str,
+    pub mid: &'static str,
+    pub high: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Track {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub min_score: u16,
+    pub advice: &'static str,
+}

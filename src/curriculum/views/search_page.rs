@@ -1,0 +1,141 @@
+use super::{page_title, path_href, week_href};
+use crate::browser;
+use crate::curriculum::search::{search, Highlighted, Hit, Target};
+use crate::curriculum::PATHS;
+use crate::route::Route;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const LIMIT: usize = 60;
+
+/// Search as you type. The query lives in the URL (replaced, not pushed, per keystroke), so a
+/// search can be linked and Back leaves the search page in one step.
+#[component]
+pub fn SearchPage(initial: String) -> impl IntoView {
+    browser::set_title(&page_title(&["Search"]));
+    let (query, set_query) = signal(initial);
+    let hits = Memo::new(move |_| query.with(|q| search(q, LIMIT)));
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Focus the box once it is in the document, so typing can start at once.
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+        }
+    });
+    let on_input = move |e: leptos::ev::Event| {
+        let q = event_target_value(&e);
+        browser::replace_hash(&Route::Search { query: q.clone() }.to_hash());
+        set_query.set(q);
+    };
+    view! {
+        <section class="search-page">
+            <h1 tabindex="-1">"Search"</h1>
+            <form role="search" on:submit=|e| e.prevent_default()>
+                <label for="search-input">"Search every path: titles, topics and readings"</label>
+                <input
+                    id="search-input"
+                    type="search"
+                    node_ref=input
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="e.g. LSM, consistent hashing, Kafka"
+                    aria-controls="search-results"
+                    aria-describedby="search-status"
+                    prop:value=move || query.get()
+                    on:input=on_input
+                    on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "ArrowDown" {
+                        e.prevent_default();
+                        move_focus(0);
+                    }
+                />
+            </form>
+            <p id="search-status" class="search-status" role="status" aria-live="polite">
+                {move || status(&query.get(), hits.with(Vec::len))}
+            </p>
+            <ol id="search-results" class="search-results" on:keydown=on_results_key>
+                {move || hits.get().into_iter().map(|hit| view! { <HitRow hit=hit /> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn status(query: &str, count: usize) -> String {
+    match (query.trim().is_empty(), count) {
+        (true, _) => "Type to search. Use ↓ and ↑ to move through the results.".into(),
+        (false, 0) => format!("No results for “{}”. Try fewer or shorter words.", query.trim()),
+        (false, 1) => "1 result".into(),
+        (false, n) if n >= LIMIT => format!("The first {n} results"),
+        (false, n) => format!("{n} results"),
+    }
+}
+
+/// ↑/↓ move between result links; ↑ from the first goes back to the search box.
+fn on_results_key(e: web_sys::KeyboardEvent) {
+    let step: i32 = match e.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        _ => return,
+    };
+    e.prevent_default();
+    let links = result_links();
+    let active = browser::document().and_then(|d| d.active_element());
+    let at = links.iter().position(|l| Some(l.unchecked_ref::<web_sys::Element>()) == active.as_ref());
+    match at.map(|i| i as i32 + step) {
+        Some(-1) | None => {
+            if let Some(input) = browser::document().and_then(|d| d.get_element_by_id("search-input")) {
+                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        Some(next) => move_focus(next as usize),
+    }
+}
+
+fn result_links() -> Vec<web_sys::HtmlElement> {
+    let Some(list) = browser::document().and_then(|d| d.query_selector_all("#search-results a").ok()) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+}
+
+fn move_focus(index: usize) {
+    if let Some(link) = result_links().get(index) {
+        let _ = link.focus();
+    }
+}
+
+#[component]
+fn HitRow(hit: Hit) -> impl IntoView {
+    let (href, kind, path) = match hit.target {
+        Target::Path { path } => (path_href(&PATHS[path]), "Path".to_string(), &PATHS[path]),
+        Target::Week { path, week } => {
+            let p = &PATHS[path];
+            (week_href(p, p.weeks[week].id), p.weeks[week].label(), p)
+        }
+        Target::Reading { path, reading } => {
+            let p = &PATHS[path];
+            // A reading leads to the first week that assigns it, else to its path.
+            let week = p.weeks.iter().find(|w| w.readings.contains(&reading) || w.items().any(|i| i.reading == Some(reading)));
+            let href = week.map_or_else(|| path_href(p), |w| week_href(p, w.id));
+            (href, p.readings[reading].kind.label().to_string(), p)
+        }
+    };
+    view! {
+        <li class="hit">
+            <a href=href>
+                <span class="hit-kind">{kind}</span>
+                <span class="hit-title">{marked(&hit.title)}</span>
+                <span class="hit-path">{path.title}</span>
+            </a>
+            {(!hit.context.is_empty()).then(|| view! {
+                <ul class="hit-context">{hit.context.iter().map(|c| view! { <li>{marked(c)}</li> }).collect_view()}</ul>
+            })}
+        </li>
+    }
+}
+
+fn marked(text: &Highlighted) -> impl IntoView {
+    text.segments()
+        .into_iter()
+        .map(|(s, hit)| if hit { view! { <mark>{s}</mark> }.into_any() } else { s.into_any() })
+        .collect_view()
+}

@@ -1,0 +1,193 @@
+//! The app's address: a typed route, parsed from and formatted to the URL hash.
+//!
+//! Hash routes (`#/paths/data-engineer/w03`) work from any static host, any sub-path and a
+//! file opened from disk, because the server only ever sees the page itself.
+//!
+//! Grammar:
+//! ```text
+//! #/                              home: the path catalogue
+//! #/paths                         the path catalogue
+//! #/paths/<path-id>               one path: phases, weeks, timeline
+//! #/paths/<path-id>/<week-id>     one week: items, objectives, checkpoint, readings
+//! #/search?q=<query>              search across every path
+//! #/debug/panic                   deliberately panics, to show the error page
+//! ```
+//! Anything else is `NotFound`, which keeps what was asked for so the page can say so.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Catalogue,
+    Path { path: String },
+    Week { path: String, week: String },
+    Search { query: String },
+    DebugPanic,
+    NotFound { hash: String },
+}
+
+impl Route {
+    /// Parses a `location.hash` value (with or without the leading `#`). Never fails.
+    pub fn parse(hash: &str) -> Route {
+        let raw = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = raw.split_once('?').unwrap_or((raw, ""));
+        let segments: Vec<String> =
+            path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["paths"] => Route::Catalogue,
+            ["paths", path] => Route::Path { path: path.to_string() },
+            ["paths", path, week] => Route::Week { path: path.to_string(), week: week.to_string() },
+            ["search"] => Route::Search {
+                query: query_pairs(query).into_iter().find(|(k, _)| k == "q").map(|(_, v)| v).unwrap_or_default(),
+            },
+            ["debug", "panic"] => Route::DebugPanic,
+            _ => Route::NotFound { hash: format!("#{raw}") },
+        }
+    }
+
+    /// The hash for this route, starting with `#`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Catalogue => "#/paths".into(),
+            Route::Path { path } => format!("#/paths/{}", percent_encode(path)),
+            Route::Week { path, week } => format!("#/paths/{}/{}", percent_encode(path), percent_encode(week)),
+            Route::Search { query } if query.is_empty() => "#/search".into(),
+            Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
+            Route::DebugPanic => "#/debug/panic".into(),
+            Route::NotFound { hash } => hash.clone(),
+        }
+    }
+
+    /// Which header link this page belongs under, for `aria-current`.
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Home => Section::Home,
+            Route::Catalogue | Route::Path { .. } | Route::Week { .. } => Section::Paths,
+            Route::Search { .. } => Section::Search,
+            Route::DebugPanic | Route::NotFound { .. } => Section::None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Paths,
+    Search,
+    None,
+}
+
+/// Splits `a=1&b=two` into decoded pairs; `+` means a space, as in forms.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(&k.replace('+', " ")), percent_decode(&v.replace('+', " ")))
+        })
+        .collect()
+}
+
+/// Encodes everything but unreserved characters, so any text survives a round trip.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; a malformed escape or invalid UTF-8 is kept as it was typed.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_shapes() -> Vec<Route> {
+        vec![
+            Route::Home,
+            Route::Catalogue,
+            Route::Path { path: "data-engineer".into() },
+            Route::Week { path: "data-engineer".into(), week: "w01-02".into() },
+            Route::Search { query: String::new() },
+            Route::Search { query: "consistent hashing".into() },
+            Route::Search { query: "a&b=c?d#e/f%g+h ü".into() },
+            Route::DebugPanic,
+            Route::NotFound { hash: "#/nowhere/at/all".into() },
+        ]
+    }
+
+    #[test]
+    fn every_route_round_trips() {
+        for route in all_shapes() {
+            assert_eq!(Route::parse(&route.to_hash()), route, "via {}", route.to_hash());
+        }
+    }
+
+    #[test]
+    fn arbitrary_ids_and_queries_round_trip() {
+        // A cheap property test: every byte pattern of short strings survives format → parse.
+        let alphabet = ["a", "Z", "0", "-", " ", "/", "?", "#", "%", "&", "=", "+", "é", "–", "%zz"];
+        for a in alphabet {
+            for b in alphabet {
+                let text = format!("{a}{b}x");
+                for route in [
+                    Route::Path { path: text.clone() },
+                    Route::Week { path: text.clone(), week: text.clone() },
+                    Route::Search { query: text.clone() },
+                ] {
+                    assert_eq!(Route::parse(&route.to_hash()), route, "via {}", route.to_hash());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lenient_forms_parse() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/paths/"), Route::Catalogue);
+        assert_eq!(Route::parse("#paths//data-engineer"), Route::Path { path: "data-engineer".into() });
+        assert_eq!(Route::parse("#/search?q=lsm+trees&x=1"), Route::Search { query: "lsm trees".into() });
+        assert_eq!(Route::parse("#/search?other=1"), Route::Search { query: String::new() });
+    }
+
+    #[test]
+    fn unknown_routes_keep_what_was_asked() {
+        assert_eq!(Route::parse("#/nope"), Route::NotFound { hash: "#/nope".into() });
+        assert_eq!(Route::parse("#/paths/a/b/c"), Route::NotFound { hash: "#/paths/a/b/c".into() });
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept_verbatim() {
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF%FE"), "%FF%FE");
+        assert_eq!(percent_decode("caf%C3%A9"), "café");
+    }
+}
