@@ -69,3 +69,10 @@ pub fn mark_ready() {
         let _ = root.set_attribute("data-ready", "true");
     }
 }
+
+/// Removes the static "Loading Strata…" line that shows until the wasm runs.
+pub fn remove_boot_message() {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id("boot")) {
+        el.remove();
+    }
+}

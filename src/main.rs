@@ -9,6 +9,7 @@ mod theme;
 
 fn main() {
     panic_page::install();
+    browser::remove_boot_message();
     leptos::mount::mount_to_body(app::App);
     browser::mark_ready();
 }
