@@ -208,3 +208,16 @@ test("a panic shows an error page with the message and a reload button, not a bl
   assert.equal(await page.locator(".path-card").count(), 5);
   await context.close();
 });
+
+test("the built site works from a sub-path of a static host", async () => {
+  const sub = await serveStatic(undefined, "/courses/strata/");
+  const { context, page, problems } = await newPage(browser);
+  try {
+    await openApp(page, sub.url, "#/paths/data-engineer/w01");
+    assert.match(await heading(page), /Week 1/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await sub.close();
+  }
+});

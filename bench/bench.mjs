@@ -1,0 +1,119 @@
+// Strata's benchmark: prints, and writes to bench/REPORT.md,
+//   - every file the browser loads for a first visit, raw and gzip, with the total and the budget;
+//   - the median time from navigation to interactive in headless Chromium, against a blank page
+//     served the same way in the same run.
+// Run it through scripts/bench.sh, which builds the release first. Figures are for reading and
+// comparing, never asserted in tests.
+import fs from "node:fs/promises";
+import path from "node:path";
+import os from "node:os";
+import zlib from "node:zlib";
+import { execSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { serveStatic, launchBrowser, scratchDir, distDir } from "../tests/e2e/support.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const BUDGET_GZIP = 150 * 1024;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+async function firstLoadFiles(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = [];
+  page.on("requestfinished", (req) => files.push(new URL(req.url()).pathname));
+  await page.goto(url);
+  await page.waitForSelector("html[data-ready='true']");
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  const rows = [];
+  for (const p of [...new Set(files)]) {
+    const rel = p.replace(/^\//, "") || "index.html";
+    const body = await fs.readFile(path.join(distDir, rel));
+    rows.push({ file: rel, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
+  }
+  return rows;
+}
+
+/** Milliseconds from navigation start until `ready` resolves in the page, over fresh contexts. */
+async function timeToInteractive(browser, url, readyScript) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(readyScript);
+    await page.goto(url);
+    times.push(await page.evaluate(() => window.__benchReady));
+    await context.close();
+  }
+  return times;
+}
+
+// The app marks <html data-ready="true"> once mounted and interactive.
+const appReady = `window.__benchReady = new Promise((resolve) => {
+  new MutationObserver((_, obs) => {
+    if (document.documentElement?.dataset.ready === "true") { obs.disconnect(); resolve(performance.now()); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
+});`;
+// A blank page is interactive when its DOM is ready.
+const blankReady = `window.__benchReady = new Promise((resolve) => {
+  document.addEventListener("DOMContentLoaded", () => resolve(performance.now()));
+});`;
+
+function machine() {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const run = (cmd) => { try { return execSync(cmd, { encoding: "utf8" }).trim(); } catch { return "unknown"; } };
+  return {
+    cpu: `${cpu} × ${os.cpus().length}`,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    os: `${os.type()} ${os.release()}`,
+    rustc: run("rustc --version"),
+    chromium: run("/usr/bin/chromium --version"),
+  };
+}
+
+const blankDir = await scratchDir("blank");
+await fs.writeFile(path.join(blankDir, "index.html"), "<!doctype html><html><head><meta charset=utf-8><title>blank</title></head><body></body></html>");
+const app = await serveStatic();
+const blank = await serveStatic(blankDir);
+const browser = await launchBrowser();
+try {
+  const files = await firstLoadFiles(browser, app.url);
+  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  await timeToInteractive(browser, app.url, appReady); // warm the OS file cache; not counted
+  const appTimes = await timeToInteractive(browser, app.url, appReady);
+  const blankTimes = await timeToInteractive(browser, blank.url, blankReady);
+  const m = machine();
+  const date = new Date().toISOString().slice(0, 10);
+  const lines = [
+    "# Strata benchmark report",
+    "",
+    `Run ${date} by \`scripts/bench.sh\` on ${m.cpu}, ${m.memory}, ${m.os}; ${m.rustc}; ${m.chromium}.`,
+    "",
+    "## First load (release build)",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...files.map((f) => `| ${f.file.replace(/-[0-9a-f]{16}/, "-<hash>")} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
+    "",
+    `Budget: ${kb(BUDGET_GZIP)} gzip for the whole first load: ${total.gzip <= BUDGET_GZIP ? "within budget" : `OVER by ${kb(total.gzip - BUDGET_GZIP)}`}.`,
+    "",
+    "## Navigation to interactive (headless Chromium, loopback server, cold context each run)",
+    "",
+    "| page | median | min | max | runs |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    `| Strata home (\`data-ready\` set after mount) | ${median(appTimes).toFixed(0)} ms | ${Math.min(...appTimes).toFixed(0)} ms | ${Math.max(...appTimes).toFixed(0)} ms | ${RUNS} |`,
+    `| blank static page (DOMContentLoaded) | ${median(blankTimes).toFixed(0)} ms | ${Math.min(...blankTimes).toFixed(0)} ms | ${Math.max(...blankTimes).toFixed(0)} ms | ${RUNS} |`,
+    "",
+  ];
+  const report = lines.join("\n");
+  console.log(report);
+  if (process.env.BENCH_NO_WRITE !== "1") await fs.writeFile(path.join(here, "REPORT.md"), report);
+} finally {
+  await browser.close();
+  await app.close();
+  await blank.close();
+}
