@@ -1,15 +1,20 @@
 //! The learning paths, compiled in from `content/`, and what the views derive from them.
 
+mod decode;
 pub mod model;
 pub mod search;
 pub mod views;
 
 pub use model::*;
 
-include!(concat!(env!("OUT_DIR"), "/curriculum.rs"));
+/// Every learning path, in catalogue order; decoded from the compiled content on first use.
+pub fn paths() -> &'static [Path] {
+    static PATHS: std::sync::OnceLock<&'static [Path]> = std::sync::OnceLock::new();
+    PATHS.get_or_init(decode::decode)
+}
 
 pub fn find_path(id: &str) -> Option<&'static Path> {
-    PATHS.iter().find(|p| p.id == id)
+    paths().iter().find(|p| p.id == id)
 }
 
 impl Path {
@@ -152,7 +157,7 @@ mod tests {
 
     #[test]
     fn all_five_paths_are_compiled_in_with_their_durations() {
-        let durations: Vec<(&str, u16)> = PATHS.iter().map(|p| (p.id, p.duration_weeks)).collect();
+        let durations: Vec<(&str, u16)> = paths().iter().map(|p| (p.id, p.duration_weeks)).collect();
         assert_eq!(
             durations,
             [
@@ -167,7 +172,7 @@ mod tests {
 
     #[test]
     fn weeks_tile_each_path_and_phases_index_them() {
-        for path in PATHS {
+        for path in paths() {
             let mut next = 1;
             for w in path.weeks {
                 assert_eq!(w.start, next, "{}/{}", path.id, w.id);
@@ -185,7 +190,7 @@ mod tests {
     #[test]
     fn every_structure_has_tagged_items_to_link_from() {
         for structure in [Structure::BTree, Structure::LsmTree, Structure::HashRing] {
-            let tagged = PATHS
+            let tagged = paths()
                 .iter()
                 .flat_map(|p| p.weeks.iter())
                 .flat_map(|w| w.items())
@@ -193,6 +198,36 @@ mod tests {
                 .count();
             assert!(tagged >= 3, "{structure:?} has only {tagged} tagged items");
         }
+    }
+
+    #[test]
+    fn decoded_vocabularies_match_the_content_compiler() {
+        use crate::curriculum::views::tag_slug;
+        let tags: Vec<&str> = decode::TAGS.iter().map(|t| tag_slug(*t)).collect();
+        assert_eq!(tags, decode::TAG_WORDS);
+        let kinds: Vec<String> = [ItemKind::Topic, ItemKind::Lab, ItemKind::Project, ItemKind::CaseStudy, ItemKind::Reading]
+            .iter()
+            .map(|k| k.label().to_lowercase().replace(' ', "-"))
+            .collect();
+        assert_eq!(kinds, decode::ITEM_KIND_WORDS);
+        assert_eq!(decode::LEVEL_WORDS, ["beginner", "intermediate", "advanced", "expert"]);
+        assert_eq!(decode::READING_KIND_WORDS, ["book", "paper", "course", "article", "video", "docs"]);
+    }
+
+    #[test]
+    fn decoding_reads_the_whole_compiled_content() {
+        // Spot-check facts straight from content/data-intensive-systems.toml.
+        let dis = find_path("data-intensive-systems").unwrap();
+        assert_eq!(dis.title, "Data-Intensive Systems");
+        assert_eq!(dis.level, Level::Advanced);
+        assert_eq!(dis.weekly_hours, Hours { low: 180, high: 250 });
+        let (_, w1) = dis.week("w01").unwrap();
+        assert_eq!(w1.title, "Storage Engines and Data Models");
+        assert_eq!(w1.hours, Some(Hours { low: 200, high: 250 }));
+        assert!(w1.items().any(|i| i.title == "LSM-tree storage" && i.tags.contains(&Tag::Lsm)));
+        assert_eq!(dis.assessment.map(|a| a.domains.len()), Some(5));
+        let last = find_path("data-engineer-complete-mastery").unwrap().weeks.last().unwrap();
+        assert_eq!((last.start, last.end), (40, 40));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! word), plus a bonus where the whole query appears as a phrase. No index is kept: a scan over
 //! the compiled curriculum is a few hundred microseconds and allocates nothing but the results.
 
-use super::{Path, PATHS};
+use super::{paths, Path};
 
 /// Where a result leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +62,7 @@ const MAX_CONTEXT: usize = 3;
 
 /// Searches every compiled path; see the module docs for the ranking.
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
-    search_in(PATHS, query, limit)
+    search_in(paths(), query, limit)
 }
 
 pub fn search_in(paths: &'static [Path], query: &str, limit: usize) -> Vec<Hit> {
@@ -240,14 +240,14 @@ mod tests {
         search(query, 200)
             .into_iter()
             .filter_map(|h| match h.target {
-                Target::Week { path, week } => Some((PATHS[path].id, PATHS[path].weeks[week].id)),
+                Target::Week { path, week } => Some((paths()[path].id, paths()[path].weeks[week].id)),
                 _ => None,
             })
             .collect()
     }
 
     fn weeks_tagged(tags: &[Tag]) -> Vec<(&'static str, &'static str)> {
-        PATHS
+        paths()
             .iter()
             .flat_map(|p| p.weeks.iter().map(move |w| (p, w)))
             .filter(|(_, w)| w.items().any(|i| i.tags.iter().any(|t| tags.contains(t))))

@@ -2,6 +2,7 @@
 //! `curriculum` (derived figures) and `curriculum::search` (ranking, highlighting).
 
 mod catalogue;
+pub mod html;
 mod path_page;
 mod search_page;
 mod week_page;
@@ -13,7 +14,8 @@ pub use week_page::WeekPage;
 
 use super::{Hours, Path, Tag};
 use crate::route::Route;
-use leptos::prelude::*;
+use html::{Esc, Html};
+use std::fmt::Write;
 
 pub fn path_href(path: &Path) -> String {
     Route::Path { path: path.id.into() }.to_hash()
@@ -23,23 +25,35 @@ pub fn week_href(path: &Path, week_id: &str) -> String {
     Route::Week { path: path.id.into(), week: week_id.into() }.to_hash()
 }
 
-/// "20–25 h" with the unit spelled out for screen readers.
-pub fn hours_view(hours: Option<Hours>) -> impl IntoView {
-    hours.map(|h| {
+/// "20–25 h", with the unit spelled out for screen readers.
+pub fn hours_html(out: &mut Html, hours: Option<Hours>) {
+    if let Some(h) = hours {
         let label = h.label();
         let spoken = label.replace('–', " to ").replace(" h", " hours");
-        view! { <span class="hours" aria-label=spoken>{label}</span> }
-    })
+        let _ = write!(out, "<span class=\"hours\" aria-label=\"{}\">{}</span>", Esc(&spoken), Esc(&label));
+    }
 }
 
-pub fn tags_view(tags: &'static [Tag]) -> impl IntoView {
-    (!tags.is_empty()).then(|| {
-        view! {
-            <ul class="tags" aria-label="Topics">
-                {tags.iter().map(|t| view! { <li class="tag" data-tag=tag_slug(*t)>{t.label()}</li> }).collect_view()}
-            </ul>
-        }
-    })
+pub fn tags_html(out: &mut Html, tags: &[Tag]) {
+    if tags.is_empty() {
+        return;
+    }
+    out.raw("<ul class=\"tags\" aria-label=\"Topics\">");
+    for t in tags {
+        let _ = write!(out, "<li class=\"tag\" data-tag=\"{}\">{}</li>", tag_slug(*t), Esc(t.label()));
+    }
+    out.raw("</ul>");
+}
+
+/// One fact of a `<dl class="facts">`: the value is markup the caller built.
+pub fn fact(out: &mut Html, term: &str, value: &str) {
+    let _ = write!(out, "<div><dt>{}</dt><dd>{value}</dd></div>", Esc(term));
+}
+
+pub fn hours_text(hours: Hours) -> String {
+    let mut h = Html::default();
+    hours_html(&mut h, Some(hours));
+    h.0
 }
 
 /// The content vocabulary word for a tag (`bloom-filter`), used as a stable hook for styling

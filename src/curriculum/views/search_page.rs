@@ -1,7 +1,7 @@
 use super::{page_title, path_href, week_href};
 use crate::browser;
 use crate::curriculum::search::{search, Highlighted, Hit, Target};
-use crate::curriculum::PATHS;
+use crate::curriculum::paths;
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -106,13 +106,13 @@ fn move_focus(index: usize) {
 #[component]
 fn HitRow(hit: Hit) -> impl IntoView {
     let (href, kind, path) = match hit.target {
-        Target::Path { path } => (path_href(&PATHS[path]), "Path".to_string(), &PATHS[path]),
+        Target::Path { path } => (path_href(&paths()[path]), "Path".to_string(), &paths()[path]),
         Target::Week { path, week } => {
-            let p = &PATHS[path];
+            let p = &paths()[path];
             (week_href(p, p.weeks[week].id), p.weeks[week].label(), p)
         }
         Target::Reading { path, reading } => {
-            let p = &PATHS[path];
+            let p = &paths()[path];
             // A reading leads to the first week that assigns it, else to its path.
             let week = p.weeks.iter().find(|w| w.readings.contains(&reading) || w.items().any(|i| i.reading == Some(reading)));
             let href = week.map_or_else(|| path_href(p), |w| week_href(p, w.id));

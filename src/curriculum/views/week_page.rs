@@ -1,113 +1,136 @@
-use super::{hours_view, page_title, path_href, tags_view, week_href};
+use super::html::{Esc, Html};
+use super::{fact, hours_html, hours_text, page_title, path_href, tags_html, week_href};
 use crate::app::NotFound;
 use crate::browser;
-use crate::curriculum::{find_path, Item, Path, Reading, Week};
+use crate::curriculum::{find_path, Item, Path, Reading};
 use crate::route::Route;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 /// One week: objectives, the items in their groups, the checkpoint and the readings.
 #[component]
 pub fn WeekPage(path_id: String, week_id: String) -> impl IntoView {
-    let found = find_path(&path_id).and_then(|p| p.week(&week_id).map(|(i, w)| (p, i, w)));
-    let Some((path, index, week)) = found else {
+    let found = find_path(&path_id).and_then(|p| p.week(&week_id).map(|(i, _)| (p, i)));
+    let Some((path, index)) = found else {
         return view! { <NotFound what=Route::Week { path: path_id, week: week_id }.to_hash() /> }.into_any();
     };
+    let week = &path.weeks[index];
     browser::set_title(&page_title(&[&format!("{}: {}", week.label(), week.title), path.title]));
+    view! { <article class="week-page" inner_html=week_html(path, index) /> }.into_any()
+}
+
+fn week_html(path: &Path, index: usize) -> String {
+    let week = &path.weeks[index];
     let phase = &path.phases[week.phase];
-    view! {
-        <article class="week-page">
-            <nav class="breadcrumbs" aria-label="Breadcrumb">
-                <ol>
-                    <li><a href="#/paths">"Paths"</a></li>
-                    <li><a href=path_href(path)>{path.title}</a></li>
-                    <li aria-current="page">{week.label()}</li>
-                </ol>
-            </nav>
-            <p class="eyebrow">
-                <span class=format!("phase-dot phase-{}", week.phase % 8) aria-hidden="true"></span>
-                "Phase " {week.phase + 1} ": " {phase.title}
-            </p>
-            <h1 tabindex="-1"><span class="week-label">{week.label()}</span> " " {week.title}</h1>
-            <dl class="facts">
-                {week.hours.map(|h| view! { <div><dt>"Time"</dt><dd>{hours_view(Some(h))}</dd></div> })}
-                <div><dt>"Items"</dt><dd>{week.item_count()}</dd></div>
-            </dl>
-            <p class="lede">{week.summary}</p>
-            {(!week.objectives.is_empty()).then(|| view! {
-                <section aria-labelledby="objectives">
-                    <h2 id="objectives">"By the end of this week you can"</h2>
-                    <ul class="objectives">{week.objectives.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}</ul>
-                </section>
-            })}
-            {week.groups.iter().map(|g| view! {
-                <section class="group">
-                    <h2>{g.title} " " {hours_view(g.hours)}</h2>
-                    <ul class="items">
-                        {g.items.iter().map(|item| view! { <ItemRow path=path item=item /> }).collect_view()}
-                    </ul>
-                </section>
-            }).collect_view()}
-            {week.checkpoint.as_ref().map(|cp| view! {
-                <section class="checkpoint" aria-labelledby=format!("cp-{}", cp.id) id=cp.id>
-                    <h2 id=format!("cp-{}", cp.id)>"Checkpoint: " {cp.title}</h2>
-                    <p>"Before moving on, check that you can:"</p>
-                    <ul class="validation">{cp.validation.iter().map(|v| view! { <li>{*v}</li> }).collect_view()}</ul>
-                    {cp.assessment.map(|a| view! { <p><strong>"Practical assessment: "</strong>{a}</p> })}
-                </section>
-            })}
-            {(!week.readings.is_empty()).then(|| view! {
-                <section class="readings" aria-labelledby="readings">
-                    <h2 id="readings">"Readings"</h2>
-                    <ul>{week.readings.iter().map(|&r| reading_view(&path.readings[r])).collect_view()}</ul>
-                </section>
-            })}
-            <WeekPager path=path index=index />
-        </article>
+    let mut out = Html::default();
+    let _ = write!(
+        out,
+        "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\"><ol><li><a href=\"#/paths\">Paths</a></li><li><a href=\"{}\">{}</a></li><li aria-current=\"page\">{label}</li></ol></nav>\
+         <p class=\"eyebrow\"><span class=\"phase-dot phase-{}\" aria-hidden=\"true\"></span>Phase {}: {}</p>\
+         <h1 tabindex=\"-1\"><span class=\"week-label\">{label}</span> {}</h1><dl class=\"facts\">",
+        path_href(path),
+        Esc(path.title),
+        week.phase % 8,
+        week.phase + 1,
+        Esc(phase.title),
+        Esc(week.title),
+        label = week.label(),
+    );
+    if let Some(h) = week.hours {
+        fact(&mut out, "Time", &hours_text(h));
     }
-    .into_any()
+    fact(&mut out, "Items", &week.item_count().to_string());
+    let _ = write!(out, "</dl><p class=\"lede\">{}</p>", Esc(week.summary));
+    if !week.objectives.is_empty() {
+        out.raw("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">By the end of this week you can</h2>")
+            .list("objectives", week.objectives)
+            .raw("</section>");
+    }
+    for g in week.groups {
+        let _ = write!(out, "<section class=\"group\"><h2>{} ", Esc(g.title));
+        hours_html(&mut out, g.hours);
+        out.raw("</h2><ul class=\"items\">");
+        for item in g.items {
+            item_html(&mut out, path, item);
+        }
+        out.raw("</ul></section>");
+    }
+    if let Some(cp) = &week.checkpoint {
+        let _ = write!(
+            out,
+            "<section class=\"checkpoint\" id=\"{id}\" aria-labelledby=\"cp-{id}\"><h2 id=\"cp-{id}\">Checkpoint: {}</h2><p>Before moving on, check that you can:</p>",
+            Esc(cp.title),
+            id = cp.id,
+        );
+        out.list("validation", cp.validation);
+        if let Some(a) = cp.assessment {
+            let _ = write!(out, "<p><strong>Practical assessment: </strong>{}</p>", Esc(a));
+        }
+        out.raw("</section>");
+    }
+    if !week.readings.is_empty() {
+        out.raw("<section class=\"readings\" aria-labelledby=\"readings\"><h2 id=\"readings\">Readings</h2><ul>");
+        for &r in week.readings {
+            reading_html(&mut out, &path.readings[r]);
+        }
+        out.raw("</ul></section>");
+    }
+    out.raw("<nav class=\"pager\" aria-label=\"Weeks\">");
+    let neighbours = [(index.checked_sub(1), "prev", "← Previous"), (Some(index + 1), "next", "Next →")];
+    for (i, rel, arrow) in neighbours {
+        if let Some(w) = i.and_then(|i| path.weeks.get(i)) {
+            let _ = write!(
+                out,
+                "<a href=\"{}\" rel=\"{rel}\" class=\"pager-{rel}\"><span class=\"pager-dir\">{arrow}</span><span>{}: {}</span></a>",
+                week_href(path, w.id),
+                w.label(),
+                Esc(w.title)
+            );
+        }
+    }
+    out.raw("</nav>");
+    out.0
 }
 
-#[component]
-fn ItemRow(path: &'static Path, item: &'static Item) -> impl IntoView {
-    let reading = item.reading.map(|r| &path.readings[r]);
-    view! {
-        <li class="item" id=item.id data-kind=item.kind.label()>
-            <span class="kind">{item.kind.label()}</span>
-            <span class="item-title">{item.title}</span>
-            {hours_view(item.hours)}
-            {tags_view(item.tags)}
-            {item.note.map(|n| view! { <p class="note">{n}</p> })}
-            {reading.map(|r| view! { <p class="note">"Read: " <cite>{r.title}</cite>{r.authors.map(|a| format!(", {a}"))}</p> })}
-        </li>
+fn item_html(out: &mut Html, path: &Path, item: &Item) {
+    let _ = write!(
+        out,
+        "<li class=\"item\" id=\"{}\" data-kind=\"{kind}\"><span class=\"kind\">{kind}</span><span class=\"item-title\">{}</span>",
+        item.id,
+        Esc(item.title),
+        kind = item.kind.label(),
+    );
+    hours_html(out, item.hours);
+    tags_html(out, item.tags);
+    if let Some(n) = item.note {
+        let _ = write!(out, "<p class=\"note\">{}</p>", Esc(n));
     }
+    if let Some(r) = item.reading.map(|r| &path.readings[r]) {
+        let _ = write!(out, "<p class=\"note\">Read: <cite>{}</cite>", Esc(r.title));
+        if let Some(a) = r.authors {
+            let _ = write!(out, ", {}", Esc(a));
+        }
+        out.raw("</p>");
+    }
+    out.raw("</li>");
 }
 
-fn reading_view(r: &'static Reading) -> impl IntoView {
-    view! {
-        <li class="reading" id=format!("reading-{}", r.id)>
-            <span class="kind">{r.kind.label()}</span>
-            <cite>{r.title}</cite>
-            {r.authors.map(|a| view! { <span class="authors">{a}</span> })}
-            {r.year.map(|y| view! { <span class="year">"(" {y} ")"</span> })}
-            {r.note.map(|n| view! { <p class="note">{n}</p> })}
-        </li>
+fn reading_html(out: &mut Html, r: &Reading) {
+    let _ = write!(
+        out,
+        "<li class=\"reading\" id=\"reading-{}\"><span class=\"kind\">{}</span><cite>{}</cite>",
+        r.id,
+        r.kind.label(),
+        Esc(r.title)
+    );
+    if let Some(a) = r.authors {
+        let _ = write!(out, "<span class=\"authors\">{}</span>", Esc(a));
     }
-}
-
-#[component]
-fn WeekPager(path: &'static Path, index: usize) -> impl IntoView {
-    let link = |w: Option<&'static Week>, rel: &'static str, arrow: &'static str| {
-        w.map(|w| view! {
-            <a href=week_href(path, w.id) rel=rel class=format!("pager-{rel}")>
-                <span class="pager-dir">{arrow}</span>
-                <span>{w.label()} ": " {w.title}</span>
-            </a>
-        })
-    };
-    view! {
-        <nav class="pager" aria-label="Weeks">
-            {link(index.checked_sub(1).map(|i| &path.weeks[i]), "prev", "← Previous")}
-            {link(path.weeks.get(index + 1), "next", "Next →")}
-        </nav>
+    if let Some(y) = r.year {
+        let _ = write!(out, "<span class=\"year\">({y})</span>");
     }
+    if let Some(n) = r.note {
+        let _ = write!(out, "<p class=\"note\">{}</p>", Esc(n));
+    }
+    out.raw("</li>");
 }

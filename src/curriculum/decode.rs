@@ -1,0 +1,173 @@
+//! Rebuilds the curriculum from the compact form `crates/content/src/codegen.rs` writes:
+//! `SHAPE` (LEB128 numbers) says how to cut `TEXT` into strings and how they nest. Runs once,
+//! on first use; strings are slices of `TEXT`, so nothing is copied.
+//!
+//! The read order must match the write order in codegen.rs.
+
+use super::model::*;
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/curriculum.rs"));
+}
+pub use generated::{ITEM_KIND_WORDS, LEVEL_WORDS, READING_KIND_WORDS, TAG_WORDS};
+
+const LEVELS: [Level; 4] = [Level::Beginner, Level::Intermediate, Level::Advanced, Level::Expert];
+const ITEM_KINDS: [ItemKind; 5] = [ItemKind::Topic, ItemKind::Lab, ItemKind::Project, ItemKind::CaseStudy, ItemKind::Reading];
+const READING_KINDS: [ReadingKind; 6] =
+    [ReadingKind::Book, ReadingKind::Paper, ReadingKind::Course, ReadingKind::Article, ReadingKind::Video, ReadingKind::Docs];
+pub const TAGS: [Tag; 10] = [
+    Tag::Btree,
+    Tag::Indexing,
+    Tag::Lsm,
+    Tag::Sstable,
+    Tag::Compaction,
+    Tag::BloomFilter,
+    Tag::ConsistentHashing,
+    Tag::Sharding,
+    Tag::Partitioning,
+    Tag::Replication,
+];
+
+pub fn decode() -> &'static [Path] {
+    let mut r = Reader { shape: generated::SHAPE, at: 0, text: generated::TEXT, text_at: 0 };
+    let paths = r.list(Reader::path);
+    debug_assert_eq!((r.at, r.text_at), (generated::SHAPE.len(), generated::TEXT.len()));
+    paths
+}
+
+struct Reader {
+    shape: &'static [u8],
+    at: usize,
+    text: &'static str,
+    text_at: usize,
+}
+
+impl Reader {
+    fn uint(&mut self) -> usize {
+        let mut n = 0;
+        let mut shift = 0;
+        loop {
+            let byte = self.shape[self.at];
+            self.at += 1;
+            n |= ((byte & 0x7f) as usize) << shift;
+            if byte < 0x80 {
+                return n;
+            }
+            shift += 7;
+        }
+    }
+
+    fn take(&mut self, len: usize) -> &'static str {
+        let s = &self.text[self.text_at..self.text_at + len];
+        self.text_at += len;
+        s
+    }
+
+    fn str(&mut self) -> &'static str {
+        let len = self.uint();
+        self.take(len)
+    }
+
+    fn opt_str(&mut self) -> Option<&'static str> {
+        match self.uint() {
+            0 => None,
+            n => Some(self.take(n - 1)),
+        }
+    }
+
+    fn u16(&mut self) -> u16 {
+        self.uint() as u16
+    }
+
+    fn hours(&mut self) -> Option<Hours> {
+        match self.uint() {
+            0 => None,
+            low => Some(Hours { low: (low - 1) as u16, high: self.u16() }),
+        }
+    }
+
+    /// A count, then that many elements, leaked into a `'static` slice (built once per run).
+    fn list<T>(&mut self, mut element: impl FnMut(&mut Self) -> T) -> &'static [T] {
+        let n = self.uint();
+        let items: Vec<T> = (0..n).map(|_| element(self)).collect();
+        items.leak()
+    }
+
+    fn strs(&mut self) -> &'static [&'static str] {
+        self.list(Reader::str)
+    }
+
+    fn path(&mut self) -> Path {
+        Path {
+            id: self.str(),
+            title: self.str(),
+            level: LEVELS[self.uint()],
+            duration_weeks: self.u16(),
+            weekly_hours: self.hours().unwrap_or(Hours { low: 0, high: 0 }),
+            summary: self.str(),
+            essential_question: self.opt_str(),
+            prerequisites: self.strs(),
+            outcomes: self.strs(),
+            readings: self.list(|r| Reading {
+                id: r.str(),
+                kind: READING_KINDS[r.uint()],
+                title: r.str(),
+                authors: r.opt_str(),
+                year: r.uint().checked_sub(1).map(|y| y as u16),
+                note: r.opt_str(),
+            }),
+            phases: self.list(|r| Phase {
+                id: r.str(),
+                title: r.str(),
+                summary: r.opt_str(),
+                first_week: r.uint(),
+                week_count: r.uint(),
+            }),
+            weeks: self.list(Reader::week),
+            assessment: match self.uint() {
+                0 => None,
+                _ => Some(Box::leak(Box::new(Assessment {
+                    prompt: self.str(),
+                    domains: self.list(|r| Domain { id: r.str(), title: r.str(), low: r.str(), mid: r.str(), high: r.str() }),
+                    tracks: self.list(|r| Track { id: r.str(), title: r.str(), min_score: r.u16(), advice: r.str() }),
+                }))),
+            },
+        }
+    }
+
+    fn week(&mut self) -> Week {
+        Week {
+            id: self.str(),
+            start: self.u16(),
+            end: self.u16(),
+            phase: self.uint(),
+            title: self.str(),
+            hours: self.hours(),
+            summary: self.str(),
+            objectives: self.strs(),
+            readings: self.list(Reader::uint),
+            groups: self.list(|r| Group { title: r.str(), hours: r.hours(), items: r.list(Reader::item) }),
+            checkpoint: match self.uint() {
+                0 => None,
+                _ => Some(Checkpoint {
+                    id: self.str(),
+                    title: self.str(),
+                    validation: self.strs(),
+                    assessment: self.opt_str(),
+                }),
+            },
+        }
+    }
+
+    fn item(&mut self) -> Item {
+        Item {
+            id: self.str(),
+            kind: ITEM_KINDS[self.uint()],
+            title: self.str(),
+            hours: self.hours(),
+            tags: self.list(|r| TAGS[r.uint()]),
+            note: self.opt_str(),
+            reading: self.uint().checked_sub(1),
+        }
+    }
+}
