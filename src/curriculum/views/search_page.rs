@@ -1,9 +1,11 @@
+use super::html::{Esc, Html};
 use super::{page_title, path_href, week_href};
 use crate::browser;
-use crate::curriculum::search::{search, Highlighted, Hit, Target};
 use crate::curriculum::paths;
+use crate::curriculum::search::{search, Highlighted, Hit, Target};
 use crate::route::Route;
 use leptos::prelude::*;
+use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
 const LIMIT: usize = 60;
@@ -52,8 +54,8 @@ pub fn SearchPage(initial: String) -> impl IntoView {
             <p id="search-status" class="search-status" role="status" aria-live="polite">
                 {move || status(&query.get(), hits.with(Vec::len))}
             </p>
-            <ol id="search-results" class="search-results" on:keydown=on_results_key>
-                {move || hits.get().into_iter().map(|hit| view! { <HitRow hit=hit /> }).collect_view()}
+            <ol id="search-results" class="search-results" on:keydown=on_results_key
+                inner_html=move || hits.with(|hits| results_html(hits))>
             </ol>
         </section>
     }
@@ -103,39 +105,47 @@ fn move_focus(index: usize) {
     }
 }
 
-#[component]
-fn HitRow(hit: Hit) -> impl IntoView {
-    let (href, kind, path) = match hit.target {
-        Target::Path { path } => (path_href(&paths()[path]), "Path".to_string(), &paths()[path]),
-        Target::Week { path, week } => {
-            let p = &paths()[path];
-            (week_href(p, p.weeks[week].id), p.weeks[week].label(), p)
+/// The result list as markup (see `html.rs` for why); matches wrapped in `<mark>`.
+fn results_html(hits: &[Hit]) -> String {
+    let mut out = Html::default();
+    for hit in hits {
+        let (href, kind, path) = match hit.target {
+            Target::Path { path } => (path_href(&paths()[path]), "Path".to_string(), &paths()[path]),
+            Target::Week { path, week } => {
+                let p = &paths()[path];
+                (week_href(p, p.weeks[week].id), p.weeks[week].label(), p)
+            }
+            Target::Reading { path, reading } => {
+                let p = &paths()[path];
+                // A reading leads to the first week that assigns it, else to its path.
+                let week = p.weeks.iter().find(|w| w.readings.contains(&reading) || w.items().any(|i| i.reading == Some(reading)));
+                let href = week.map_or_else(|| path_href(p), |w| week_href(p, w.id));
+                (href, p.readings[reading].kind.label().to_string(), p)
+            }
+        };
+        let _ = write!(out, "<li class=\"hit\"><a href=\"{href}\"><span class=\"hit-kind\">{}</span><span class=\"hit-title\">", Esc(&kind));
+        marked(&mut out, &hit.title);
+        let _ = write!(out, "</span><span class=\"hit-path\">{}</span></a>", Esc(path.title));
+        if !hit.context.is_empty() {
+            out.raw("<ul class=\"hit-context\">");
+            for c in &hit.context {
+                out.raw("<li>");
+                marked(&mut out, c);
+                out.raw("</li>");
+            }
+            out.raw("</ul>");
         }
-        Target::Reading { path, reading } => {
-            let p = &paths()[path];
-            // A reading leads to the first week that assigns it, else to its path.
-            let week = p.weeks.iter().find(|w| w.readings.contains(&reading) || w.items().any(|i| i.reading == Some(reading)));
-            let href = week.map_or_else(|| path_href(p), |w| week_href(p, w.id));
-            (href, p.readings[reading].kind.label().to_string(), p)
-        }
-    };
-    view! {
-        <li class="hit">
-            <a href=href>
-                <span class="hit-kind">{kind}</span>
-                <span class="hit-title">{marked(&hit.title)}</span>
-                <span class="hit-path">{path.title}</span>
-            </a>
-            {(!hit.context.is_empty()).then(|| view! {
-                <ul class="hit-context">{hit.context.iter().map(|c| view! { <li>{marked(c)}</li> }).collect_view()}</ul>
-            })}
-        </li>
+        out.raw("</li>");
     }
+    out.0
 }
 
-fn marked(text: &Highlighted) -> impl IntoView {
-    text.segments()
-        .into_iter()
-        .map(|(s, hit)| if hit { view! { <mark>{s}</mark> }.into_any() } else { s.into_any() })
-        .collect_view()
+fn marked(out: &mut Html, text: &Highlighted) {
+    for (segment, hit) in text.segments() {
+        if hit {
+            let _ = write!(out, "<mark>{}</mark>", Esc(segment));
+        } else {
+            let _ = write!(out, "{}", Esc(segment));
+        }
+    }
 }
