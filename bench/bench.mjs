@@ -64,7 +64,7 @@ const blankReady = `window.__benchReady = new Promise((resolve) => {
 
 function machine() {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  const run = (cmd) => { try { return execSync(cmd, { encoding: "utf8" }).trim(); } catch { return "unknown"; } };
+  const run = (cmd) => { try { return execSync(cmd, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(); } catch { return "unknown"; } };
   return {
     cpu: `${cpu} × ${os.cpus().length}`,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
