@@ -1,5 +1,5 @@
 use super::html::{Esc, Html};
-use super::{fact, hours_text, page_title, path_href};
+use super::{page_title, path_facts, path_href};
 use crate::browser;
 use crate::curriculum::{paths, Path};
 use leptos::prelude::*;
@@ -39,15 +39,12 @@ fn catalogue_html(home: bool) -> String {
 fn card(out: &mut Html, path: &Path) {
     let _ = write!(
         out,
-        "<article class=\"path-card\" aria-labelledby=\"card-{id}\"><h3 id=\"card-{id}\"><a href=\"{href}\">{title}</a></h3><dl class=\"facts\">",
+        "<article class=\"path-card\" aria-labelledby=\"card-{id}\"><h3 id=\"card-{id}\"><a href=\"{href}\">{title}</a></h3>",
         id = path.id,
         href = path_href(path),
         title = Esc(path.title),
     );
-    fact(out, "Level", path.level.label());
-    fact(out, "Duration", &format!("{} weeks", path.duration_weeks));
-    fact(out, "Per week", &hours_text(path.weekly_hours));
-    fact(out, "Content", &format!("{} items", path.item_count()));
-    let _ = write!(out, "</dl><p>{}</p><details><summary>Prerequisites and outcomes</summary><h4>You should already have</h4>", Esc(path.summary));
+    path_facts(out, path);
+    let _ = write!(out, "<p>{}</p><details><summary>Prerequisites and outcomes</summary><h4>You should already have</h4>", Esc(path.summary));
     out.list("", path.prerequisites).raw("<h4>You will be able to</h4>").list("", path.outcomes).raw("</details></article>");
 }

@@ -50,6 +50,19 @@ pub fn fact(out: &mut Html, term: &str, value: &str) {
     let _ = write!(out, "<div><dt>{}</dt><dd>{value}</dd></div>", Esc(term));
 }
 
+/// The facts a path is chosen by, shared by its catalogue card and its page.
+pub fn path_facts(out: &mut Html, path: &Path) {
+    out.raw("<dl class=\"facts\">");
+    fact(out, "Level", path.level.label());
+    fact(out, "Duration", &format!("{} weeks", path.duration_weeks));
+    fact(out, "Per week", &hours_text(path.weekly_hours));
+    if let Some(total) = path.total_hours() {
+        fact(out, "In all", &hours_text(total));
+    }
+    fact(out, "Content", &format!("{} items, {} readings", path.item_count(), path.readings.len()));
+    out.raw("</dl>");
+}
+
 pub fn hours_text(hours: Hours) -> String {
     let mut h = Html::default();
     hours_html(&mut h, Some(hours));

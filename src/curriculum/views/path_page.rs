@@ -1,5 +1,5 @@
 use super::html::{Esc, Html};
-use super::{fact, hours_html, hours_text, page_title, week_href};
+use super::{hours_html, page_title, path_facts, week_href};
 use crate::app::NotFound;
 use crate::browser;
 use crate::curriculum::{find_path, Assessment, Path};
@@ -29,15 +29,7 @@ fn path_html(path: &Path) -> String {
     if let Some(q) = path.essential_question {
         let _ = write!(out, "<p class=\"question\"><strong>Essential question: </strong>{}</p>", Esc(q));
     }
-    out.raw("<dl class=\"facts\">");
-    fact(&mut out, "Level", path.level.label());
-    fact(&mut out, "Duration", &format!("{} weeks", path.duration_weeks));
-    fact(&mut out, "Per week", &hours_text(path.weekly_hours));
-    if let Some(total) = path.total_hours() {
-        fact(&mut out, "In all", &hours_text(total));
-    }
-    fact(&mut out, "Content", &format!("{} items, {} readings", path.item_count(), path.readings.len()));
-    out.raw("</dl>");
+    path_facts(&mut out, path);
     timeline(&mut out, path);
     out.raw("<div class=\"two-col\"><section><h2>Before you start</h2>")
         .list("", path.prerequisites)
