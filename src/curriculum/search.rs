@@ -6,7 +6,7 @@
 //! word), plus a bonus where the whole query appears as a phrase. No index is kept: a scan over
 //! the compiled curriculum is a few hundred microseconds and allocates nothing but the results.
 
-use super::{paths, Path};
+use super::paths;
 
 /// Where a result leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,10 +62,6 @@ const MAX_CONTEXT: usize = 3;
 
 /// Searches every compiled path; see the module docs for the ranking.
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
-    search_in(paths(), query, limit)
-}
-
-pub fn search_in(paths: &'static [Path], query: &str, limit: usize) -> Vec<Hit> {
     let query = query.trim();
     let words: Vec<&str> = query.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
@@ -73,7 +69,7 @@ pub fn search_in(paths: &'static [Path], query: &str, limit: usize) -> Vec<Hit> 
     }
     let phrase = (words.len() > 1).then_some(query);
     let mut hits = Vec::new();
-    for (pi, path) in paths.iter().enumerate() {
+    for (pi, path) in paths().iter().enumerate() {
         let mut doc = Doc::new(&words, phrase);
         doc.field(path.title, TITLE, false);
         doc.field(path.summary, PROSE, true);
