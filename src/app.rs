@@ -1,9 +1,11 @@
 //! The shell: skip link, header navigation, theme toggle, and the page for the current route.
 
-use crate::browser;
+use strata_browser as browser;
 use crate::curriculum::views::{CataloguePage, PathPage, SearchPage, WeekPage};
 use crate::route::{Route, Section};
 use crate::theme::Theme;
+use crate::visualizers_page::VisualizersPage;
+use crate::viz_host::VisualizerHost;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -45,19 +47,28 @@ pub fn App() -> impl IntoView {
         current
     });
 
-    view! {
-        <a class="skip-link" href="#main" on:click=|e| {
-            // The hash is the router's: move focus by hand instead of navigating.
-            e.prevent_default();
-            browser::focus_main_heading();
-        }>"Skip to content"</a>
-        <Header route=route />
-        <main id="main" tabindex="-1">
-            {move || page(route.get())}
-        </main>
-        <footer class="site-footer">
-            <p>"Strata runs entirely in your browser: nothing is sent anywhere."</p>
-        </footer>
+    // An embed is the visualizer alone: no header, no footer, nothing to scroll.
+    let embedded = Memo::new(move |_| matches!(route.get(), Route::Embed { .. }));
+    move || {
+        if embedded.get() {
+            view! { <main id="main" class="embed">{move || page(route.get())}</main> }.into_any()
+        } else {
+            view! {
+                <a class="skip-link" href="#main" on:click=|e| {
+                    // The hash is the router's: move focus by hand instead of navigating.
+                    e.prevent_default();
+                    browser::focus_main_heading();
+                }>"Skip to content"</a>
+                <Header route=route />
+                <main id="main" tabindex="-1">
+                    {move || page(route.get())}
+                </main>
+                <footer class="site-footer">
+                    <p>"Strata runs entirely in your browser: nothing is sent anywhere."</p>
+                </footer>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -68,6 +79,8 @@ fn page(route: Route) -> AnyView {
         Route::Path { path } => view! { <PathPage path_id=path /> }.into_any(),
         Route::Week { path, week } => view! { <WeekPage path_id=path week_id=week /> }.into_any(),
         Route::Search { query } => view! { <SearchPage initial=query /> }.into_any(),
+        Route::Visualizers => view! { <VisualizersPage /> }.into_any(),
+        Route::Visualizer { .. } | Route::Embed { .. } => view! { <VisualizerHost hash=route.to_hash() /> }.into_any(),
         Route::DebugPanic => panic!("deliberate panic from #/debug/panic, to show the error page"),
         Route::NotFound { hash } => view! { <NotFound what=hash /> }.into_any(),
     }
@@ -91,6 +104,7 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 <ul>
                     <li><a href="#/" aria-current=current(Section::Home)>"Home"</a></li>
                     <li><a href="#/paths" aria-current=current(Section::Paths)>"Paths"</a></li>
+                    <li><a href="#/viz" aria-current=current(Section::Visualizers)>"Visualizers"</a></li>
                     <li><a href="#/search" aria-current=current(Section::Search) aria-keyshortcuts="/">"Search"</a></li>
                 </ul>
             </nav>

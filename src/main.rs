@@ -1,11 +1,15 @@
 //! Strata: learning paths for data-intensive systems, in the browser.
 
 mod app;
-mod browser;
 mod curriculum;
-mod panic_page;
 mod route;
 mod theme;
+mod visualizers_page;
+mod viz_host;
+
+// The browser helpers are shared with the visualizer module (crates/viz).
+use strata_browser as browser;
+use strata_browser::panic_page;
 
 fn main() {
     panic_page::install();

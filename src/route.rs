@@ -10,9 +10,14 @@
 //! #/paths/<path-id>               one path: phases, weeks, timeline
 //! #/paths/<path-id>/<week-id>     one week: items, objectives, checkpoint, readings
 //! #/search?q=<query>              search across every path
+//! #/viz                           the visualizers and their guided scenarios
+//! #/viz/<widget>?<scenario>       one visualizer (btree), scripted by its scenario
+//! #/embed/<widget>?<scenario>     the same, alone in the page, for slide decks and iframes
 //! #/debug/panic                   deliberately panics, to show the error page
 //! ```
 //! Anything else is `NotFound`, which keeps what was asked for so the page can say so.
+
+pub use strata_browser::url::{percent_decode, percent_encode, query_pairs};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -21,6 +26,10 @@ pub enum Route {
     Path { path: String },
     Week { path: String, week: String },
     Search { query: String },
+    Visualizers,
+    /// `query` is kept raw: the visualizer module owns its scenario grammar.
+    Visualizer { widget: String, query: String },
+    Embed { widget: String, query: String },
     DebugPanic,
     NotFound { hash: String },
 }
@@ -41,6 +50,9 @@ impl Route {
             ["search"] => Route::Search {
                 query: query_pairs(query).into_iter().find(|(k, _)| k == "q").map(|(_, v)| v).unwrap_or_default(),
             },
+            ["viz"] => Route::Visualizers,
+            ["viz", widget] => Route::Visualizer { widget: widget.to_string(), query: query.to_string() },
+            ["embed", widget] => Route::Embed { widget: widget.to_string(), query: query.to_string() },
             ["debug", "panic"] => Route::DebugPanic,
             _ => Route::NotFound { hash: format!("#{raw}") },
         }
@@ -55,6 +67,9 @@ impl Route {
             Route::Week { path, week } => format!("#/paths/{}/{}", percent_encode(path), percent_encode(week)),
             Route::Search { query } if query.is_empty() => "#/search".into(),
             Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
+            Route::Visualizers => "#/viz".into(),
+            Route::Visualizer { widget, query } => with_query(format!("#/viz/{}", percent_encode(widget)), query),
+            Route::Embed { widget, query } => with_query(format!("#/embed/{}", percent_encode(widget)), query),
             Route::DebugPanic => "#/debug/panic".into(),
             Route::NotFound { hash } => hash.clone(),
         }
@@ -66,6 +81,7 @@ impl Route {
             Route::Home => Section::Home,
             Route::Catalogue | Route::Path { .. } | Route::Week { .. } => Section::Paths,
             Route::Search { .. } => Section::Search,
+            Route::Visualizers | Route::Visualizer { .. } | Route::Embed { .. } => Section::Visualizers,
             Route::DebugPanic | Route::NotFound { .. } => Section::None,
         }
     }
@@ -76,52 +92,16 @@ pub enum Section {
     Home,
     Paths,
     Search,
+    Visualizers,
     None,
 }
 
-/// Splits `a=1&b=two` into decoded pairs; `+` means a space, as in forms.
-pub fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(&k.replace('+', " ")), percent_decode(&v.replace('+', " ")))
-        })
-        .collect()
-}
-
-/// Encodes everything but unreserved characters, so any text survives a round trip.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+fn with_query(base: String, query: &str) -> String {
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
     }
-    out
-}
-
-/// Decodes `%XX` escapes; a malformed escape or invalid UTF-8 is kept as it was typed.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]
@@ -137,6 +117,10 @@ mod tests {
             Route::Search { query: String::new() },
             Route::Search { query: "consistent hashing".into() },
             Route::Search { query: "a&b=c?d#e/f%g+h ü".into() },
+            Route::Visualizers,
+            Route::Visualizer { widget: "btree".into(), query: String::new() },
+            Route::Visualizer { widget: "btree".into(), query: "variant=bplus&ops=i3,i7,r3-9&step=4".into() },
+            Route::Embed { widget: "btree".into(), query: "controls=step&theme=dark".into() },
             Route::DebugPanic,
             Route::NotFound { hash: "#/nowhere/at/all".into() },
         ]

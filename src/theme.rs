@@ -2,7 +2,7 @@
 //! (pure CSS); the toggle stores an explicit choice under `strata:theme`. `index.html` applies
 //! a stored choice before the app loads, so there is no flash of the wrong theme.
 
-use crate::browser;
+use strata_browser as browser;
 
 const KEY: &str = "strata:theme";
 

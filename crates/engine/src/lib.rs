@@ -4,5 +4,7 @@
 //! of it is tested natively.
 
 pub mod btree;
+pub mod layout;
 pub mod rng;
+pub mod scenario;
 pub mod step;

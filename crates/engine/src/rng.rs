@@ -22,6 +22,19 @@ impl SplitMix64 {
     }
 }
 
+/// `count` distinct keys from 0..=99,999 in random order (a partial Fisher–Yates shuffle).
+pub fn shuffled_keys(count: usize, seed: u64) -> Vec<u32> {
+    let mut keys: Vec<u32> = (0..=crate::btree::MAX_KEY).collect();
+    let count = count.min(keys.len());
+    let mut rng = SplitMix64::new(seed);
+    for i in 0..count {
+        let j = i + rng.below((keys.len() - i) as u64) as usize;
+        keys.swap(i, j);
+    }
+    keys.truncate(count);
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +46,16 @@ mod tests {
         assert_eq!(a, b);
         let mut r = SplitMix64::new(1);
         assert!((0..10_000).all(|_| r.below(3) < 3));
+    }
+
+    #[test]
+    fn shuffled_keys_are_distinct_and_in_range() {
+        let mut keys = shuffled_keys(5_000, 9);
+        assert_eq!(keys.len(), 5_000);
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), 5_000);
+        assert!(keys.iter().all(|&k| k <= crate::btree::MAX_KEY));
+        assert_eq!(shuffled_keys(200_000, 1).len(), 100_000);
     }
 }

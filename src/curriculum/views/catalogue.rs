@@ -1,6 +1,6 @@
 use super::html::{Esc, Html};
 use super::{page_title, path_facts, path_href};
-use crate::browser;
+use strata_browser as browser;
 use crate::curriculum::{paths, Path};
 use leptos::prelude::*;
 use std::fmt::Write;

@@ -1,7 +1,7 @@
 use super::html::{Esc, Html};
 use super::{hours_html, page_title, path_facts, week_href};
 use crate::app::NotFound;
-use crate::browser;
+use strata_browser as browser;
 use crate::curriculum::{find_path, Assessment, Path};
 use crate::route::Route;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 use super::html::{Esc, Html};
 use super::{page_title, path_href, week_href};
-use crate::browser;
+use strata_browser as browser;
 use crate::curriculum::paths;
 use crate::curriculum::search::{search, Highlighted, Hit, Target};
 use crate::route::Route;

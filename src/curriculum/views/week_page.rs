@@ -1,8 +1,10 @@
 use super::html::{Esc, Html};
 use super::{fact, hours_html, hours_text, page_title, path_href, tags_html, week_href};
 use crate::app::NotFound;
-use crate::browser;
-use crate::curriculum::{find_path, Item, Path, Reading};
+use strata_browser as browser;
+use crate::curriculum::{find_path, Item, Path, Reading, Structure, Tag};
+use crate::visualizers_page::btree_href;
+use strata_engine::scenario::btree::GUIDED;
 use crate::route::Route;
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -102,6 +104,7 @@ fn item_html(out: &mut Html, path: &Path, item: &Item) {
     );
     hours_html(out, item.hours);
     tags_html(out, item.tags);
+    visualizer_link(out, item.tags);
     if let Some(n) = item.note {
         let _ = write!(out, "<p class=\"note\">{}</p>", Esc(n));
     }
@@ -113,6 +116,21 @@ fn item_html(out: &mut Html, path: &Path, item: &Item) {
         out.raw("</p>");
     }
     out.raw("</li>");
+}
+
+/// Items about B-trees or indexing link to a guided scenario that shows the idea moving.
+fn visualizer_link(out: &mut Html, tags: &[Tag]) {
+    let Some(tag) = tags.iter().find(|t| t.structure() == Structure::BTree) else { return };
+    // A B-tree item starts where every B-tree starts, with a split; an indexing item gets the
+    // B-tree / B+ tree comparison, the choice an index designer makes.
+    let wanted = if *tag == Tag::Btree { 0 } else { 3 };
+    let guided = &GUIDED[wanted.min(GUIDED.len() - 1)];
+    let _ = write!(
+        out,
+        "<p class=\"try-viz\">See it step by step: <a href=\"{}\">{}</a> · <a href=\"#/viz\">all guided scenarios</a></p>",
+        Esc(&btree_href(guided.query)),
+        Esc(guided.title)
+    );
 }
 
 fn reading_html(out: &mut Html, r: &Reading) {

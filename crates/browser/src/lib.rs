@@ -1,6 +1,9 @@
-//! Small, failure-proof wrappers over the browser APIs the shell uses. Nothing here panics:
-//! a missing window, document or storage (a sandboxed iframe, a locked-down browser) just
-//! means the feature quietly does less.
+//! Small, failure-proof wrappers over the browser APIs that the shell and the visualizer
+//! module both use. Nothing here panics: a missing window, document or storage (a sandboxed
+//! iframe, a locked-down browser) just means the feature quietly does less.
+
+pub mod panic_page;
+pub mod url;
 
 use wasm_bindgen::JsCast;
 

@@ -1,9 +1,9 @@
-//! If the app panics, the learner sees what happened and a way out, never a blank page.
+//! If either wasm module panics, the learner sees what happened and a way out, never a blank page.
 //!
 //! The hook writes the page with plain DOM calls: after a panic the reactive system may be in
 //! any state, and with `panic = "abort"` the module stops right after the hook returns.
 
-use crate::browser;
+use crate as browser;
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {

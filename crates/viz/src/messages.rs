@@ -1,0 +1,71 @@
+//! The message API, on every visualizer page, embedded or not:
+//!
+//! - in: `{"type":"strata:command","command":"next"|"prev"|"play"|"pause"|"first"|"last"|"goto","step":N}`
+//! - in: `{"type":"strata:get-state","id":X}`, answered to the sender with
+//!   `{"type":"strata:state","id":X,"state":{…}}`
+//! - out: `{"type":"strata:step","step":N,"steps":M}` to the parent frame at every step change.
+//!
+//! Messages may be objects or JSON text (slide tools send both). Anything malformed is ignored.
+
+use crate::player::{Command, Player};
+use js_sys::{Object, Reflect, JSON};
+use leptos::ev;
+use leptos::prelude::*;
+use strata_browser as browser;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Starts answering messages for `player`; `state` writes the widget's state as JSON text.
+pub fn install(player: Player, state: impl Fn() -> String + 'static) {
+    let listener = window_event_listener(ev::message, move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        // JSON text is parsed; a parse error throws, which `JSON::parse` returns as Err.
+        let data = match data.as_string() {
+            Some(text) => match JSON::parse(&text) {
+                Ok(v) => v,
+                Err(_) => return,
+            },
+            None => data,
+        };
+        if !data.is_object() {
+            return;
+        }
+        let field = |name: &str| Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        match field("type").as_string().as_deref() {
+            Some("strata:command") => {
+                let step = field("step").as_f64().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as usize);
+                if let Some(command) = field("command").as_string().and_then(|c| Command::from_name(&c, step)) {
+                    player.run(command);
+                }
+            }
+            Some("strata:get-state") => {
+                let Some(source) = e.source().and_then(|s| s.dyn_into::<web_sys::Window>().ok()) else { return };
+                let Ok(state) = JSON::parse(&state()) else { return };
+                let reply = Object::new();
+                let _ = Reflect::set(&reply, &"type".into(), &"strata:state".into());
+                let _ = Reflect::set(&reply, &"id".into(), &field("id"));
+                let _ = Reflect::set(&reply, &"state".into(), &state);
+                let _ = source.post_message(&reply, "*");
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    Effect::new(move |_| {
+        let (step, steps) = (player.position.get(), player.steps.get());
+        if let Some(parent) = parent_frame() {
+            let note = Object::new();
+            let _ = Reflect::set(&note, &"type".into(), &"strata:step".into());
+            let _ = Reflect::set(&note, &"step".into(), &(step as f64).into());
+            let _ = Reflect::set(&note, &"steps".into(), &(steps as f64).into());
+            let _ = parent.post_message(&note, "*");
+        }
+    });
+}
+
+/// The embedding window, if this page is in a frame.
+fn parent_frame() -> Option<web_sys::Window> {
+    let window = browser::window()?;
+    let parent = window.parent().ok().flatten()?;
+    (!Object::is(&parent, &window)).then_some(parent)
+}
