@@ -7,8 +7,22 @@
 //!
 //! Node ids are never reused within one tree, so the view can key its animation on them:
 //! a node that survives a step glides to its new place, a new node fades in.
+//!
+//! Every recorded step shows a valid tree, with one exception the view can see through
+//! [`BTree::pending`]: in the middle of a repair a single node may hold one key more than the
+//! maximum (about to split) or one fewer than the minimum (about to borrow or merge).
+//!
+//! The operations live in submodules: `insert`, `delete`, `query` (search, range, keys),
+//! `bulk` (bulk load, random fill, clear) and `check` (the invariant checker).
 
-use crate::step::Versioned;
+mod bulk;
+mod check;
+mod delete;
+mod insert;
+mod query;
+mod text;
+
+use crate::step::{Highlight, Recorder, Tone, Versioned};
 
 /// Keys are integers from [`MIN_KEY`] to [`MAX_KEY`].
 pub type Key = u32;
@@ -65,7 +79,7 @@ impl Config {
     }
     /// Whether the preemptive algorithm actually runs (even degrees only).
     pub fn preemptive_active(&self) -> bool {
-        self.preemptive && self.degree % 2 == 0
+        self.preemptive && self.degree.is_multiple_of(2)
     }
 }
 
@@ -119,6 +133,13 @@ pub struct BTree {
     len: usize,
     version: u64,
     pub counters: Counters,
+    /// The node that may be one key over or under its limits while a repair is under way.
+    pending: Option<NodeId>,
+    /// Per node id, the operation that last wrote it, so `counters.writes` counts each node
+    /// once per operation however many times the algorithm touches it.
+    written_in: Vec<u64>,
+    /// Numbers the public operations for `written_in`.
+    op_serial: u64,
 }
 
 impl Versioned for BTree {
@@ -128,12 +149,30 @@ impl Versioned for BTree {
 }
 
 impl BTree {
-    pub fn new(config: Config) -> Self {
-        BTree { config, nodes: Vec::new(), root: None, len: 0, version: 0, counters: Counters::default() }
+    /// A degree outside 3..=10 is clamped into it, so every later operation has sane limits.
+    pub fn new(mut config: Config) -> Self {
+        config.degree = config.degree.clamp(MIN_DEGREE, MAX_DEGREE);
+        BTree {
+            config,
+            nodes: Vec::new(),
+            root: None,
+            len: 0,
+            version: 0,
+            counters: Counters::default(),
+            pending: None,
+            written_in: Vec::new(),
+            op_serial: 0,
+        }
     }
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The node a step shows mid-repair, holding one key too many (about to split) or one too
+    /// few (about to borrow or merge); `None` between operations.
+    pub fn pending(&self) -> Option<NodeId> {
+        self.pending
     }
 
     pub fn root(&self) -> Option<&Node> {
@@ -178,5 +217,91 @@ impl BTree {
         } else {
             keys as f64 / (nodes * self.config.max_keys()) as f64
         }
+    }
+}
+
+/// Plumbing shared by the operations: every mutation goes through these, so the version moves
+/// and writes are counted in one place.
+impl BTree {
+    /// Starts a public operation.
+    fn begin(&mut self) {
+        self.op_serial += 1;
+    }
+
+    /// A node to modify: bumps the version and counts one write per node per operation.
+    fn node_mut(&mut self, id: NodeId) -> &mut Node {
+        self.version += 1;
+        let slot = id as usize;
+        if self.written_in[slot] != self.op_serial {
+            self.written_in[slot] = self.op_serial;
+            self.counters.writes += 1;
+        }
+        self.nodes[slot].as_mut().expect("live node id")
+    }
+
+    /// Creates a node with a fresh id (ids are never reused).
+    fn alloc(&mut self, keys: Vec<Key>, children: Vec<NodeId>) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Some(Node { id, keys, children, next: None }));
+        self.written_in.push(self.op_serial);
+        self.counters.writes += 1;
+        self.version += 1;
+        id
+    }
+
+    /// Removes a node from the arena and hands back its contents.
+    fn free(&mut self, id: NodeId) -> Node {
+        self.version += 1;
+        self.nodes[id as usize].take().expect("live node id")
+    }
+
+    fn set_root(&mut self, root: Option<NodeId>) {
+        self.version += 1;
+        self.root = root;
+    }
+
+    fn set_pending(&mut self, pending: Option<NodeId>) {
+        if self.pending != pending {
+            self.version += 1;
+            self.pending = pending;
+        }
+    }
+
+    /// Drops every node (their ids stay retired).
+    fn drop_all(&mut self) {
+        self.version += 1;
+        self.nodes.iter_mut().for_each(|slot| *slot = None);
+        self.root = None;
+        self.len = 0;
+        self.pending = None;
+    }
+
+    fn is_root(&self, id: NodeId) -> bool {
+        self.root == Some(id)
+    }
+
+    fn keys_of(&self, id: NodeId) -> &[Key] {
+        &self.node(id).keys
+    }
+
+    /// Records one step if anyone is listening; the caption is only formatted then. In debug
+    /// builds every recorded state is checked, so a broken step fails loudly where it happens.
+    fn note(
+        &self,
+        rec: &mut impl Recorder<BTree>,
+        tone: Tone,
+        nodes: &[NodeId],
+        keys: &[Key],
+        caption: impl FnOnce() -> String,
+    ) {
+        if !rec.recording() {
+            return;
+        }
+        let caption = caption();
+        #[cfg(debug_assertions)]
+        if let Err(problem) = self.check_invariants() {
+            panic!("B-tree invariant broken after step \"{caption}\": {problem}");
+        }
+        rec.record(self, caption, Highlight::new(tone, nodes, keys));
     }
 }
