@@ -202,6 +202,12 @@ fn delete_merge_can_shrink_the_height() {
     let (caps, timeline) = captions(&mut t, |t, r| assert!(t.delete(30, r)));
     assert_eq!(shape(&t), "[10 20]");
     assert_eq!(t.height(), 1);
+    assert!(
+        caps.contains(
+            &"Remove 30, leaving leaf []. That leaves it with 0 keys, one fewer than the minimum of 1.".to_string()
+        ),
+        "{caps:#?}"
+    );
     assert_eq!(t.counters.merges, 1);
     assert_eq!(
         caps[caps.len() - 2..],

@@ -154,7 +154,7 @@ impl BTree {
                     self.label_mid(node)
                 );
             }
-            caption + &self.short_text(leaf)
+            caption + &self.short_text(leaf, "it")
         });
         short.then_some(leaf)
     }
@@ -177,13 +177,14 @@ impl BTree {
         !self.is_root(id) && self.keys_of(id).len() < self.config.min_keys()
     }
 
-    /// " That leaves it 1 key, one fewer than the minimum of 2." for a short node, else "".
-    fn short_text(&self, id: NodeId) -> String {
+    /// " That leaves it with 1 key, one fewer than the minimum of 2." for a short node
+    /// (`who` names it: "it", "the parent []"), else "".
+    fn short_text(&self, id: NodeId, who: &str) -> String {
         if !self.is_short(id) {
             return String::new();
         }
         format!(
-            " That leaves it {}, one fewer than the minimum of {}.",
+            " That leaves {who} with {}, one fewer than the minimum of {}.",
             count(self.keys_of(id).len(), "key", "keys"),
             self.config.min_keys()
         )
@@ -249,7 +250,7 @@ impl BTree {
                 "{taken}, the {which}, replaces {key} in {} and leaves {}.{}",
                 self.label_mid(holder),
                 self.label_mid(leaf),
-                self.short_text(leaf)
+                self.short_text(leaf, "that leaf")
             )
         });
         short.then_some(leaf)
@@ -490,7 +491,7 @@ impl BTree {
                 caption += &format!(" The separator {old} in {} becomes {new}, the leaf's smallest key now.", self.label_mid(id));
             }
             if let Fix::Merge { .. } = fix {
-                caption += &self.short_text(parent);
+                caption += &self.short_text(parent, &format!("the parent {}", show(self.keys_of(parent))));
             }
             caption
         });
