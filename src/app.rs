@@ -4,7 +4,6 @@ use strata_browser as browser;
 use crate::curriculum::views::{CataloguePage, PathPage, SearchPage, WeekPage};
 use crate::route::{Route, Section};
 use crate::theme::Theme;
-use crate::visualizers_page::VisualizersPage;
 use crate::viz_host::VisualizerHost;
 use leptos::ev;
 use leptos::prelude::*;
@@ -47,28 +46,21 @@ pub fn App() -> impl IntoView {
         current
     });
 
-    // An embed is the visualizer alone: no header, no footer, nothing to scroll.
-    let embedded = Memo::new(move |_| matches!(route.get(), Route::Embed { .. }));
-    move || {
-        if embedded.get() {
-            view! { <main id="main" class="embed">{move || page(route.get())}</main> }.into_any()
-        } else {
-            view! {
-                <a class="skip-link" href="#main" on:click=|e| {
-                    // The hash is the router's: move focus by hand instead of navigating.
-                    e.prevent_default();
-                    browser::focus_main_heading();
-                }>"Skip to content"</a>
-                <Header route=route />
-                <main id="main" tabindex="-1">
-                    {move || page(route.get())}
-                </main>
-                <footer class="site-footer">
-                    <p>"Strata runs entirely in your browser: nothing is sent anywhere."</p>
-                </footer>
-            }
-            .into_any()
-        }
+    // An embed (#/embed/…) shows the visualizer alone: the visualizer module marks the document
+    // `embedded`, and viz.css hides the header, footer and skip link.
+    view! {
+        <a class="skip-link" href="#main" on:click=|e| {
+            // The hash is the router's: move focus by hand instead of navigating.
+            e.prevent_default();
+            browser::focus_main_heading();
+        }>"Skip to content"</a>
+        <Header route=route />
+        <main id="main" tabindex="-1">
+            {move || page(route.get())}
+        </main>
+        <footer class="site-footer">
+            <p>"Strata runs entirely in your browser: nothing is sent anywhere."</p>
+        </footer>
     }
 }
 
@@ -79,8 +71,8 @@ fn page(route: Route) -> AnyView {
         Route::Path { path } => view! { <PathPage path_id=path /> }.into_any(),
         Route::Week { path, week } => view! { <WeekPage path_id=path week_id=week /> }.into_any(),
         Route::Search { query } => view! { <SearchPage initial=query /> }.into_any(),
-        Route::Visualizers => view! { <VisualizersPage /> }.into_any(),
-        Route::Visualizer { .. } | Route::Embed { .. } => view! { <VisualizerHost hash=route.to_hash() /> }.into_any(),
+        // The visualizer module draws all of these, its index included.
+        Route::Visualizers | Route::Visualizer { .. } | Route::Embed { .. } => view! { <VisualizerHost hash=route.to_hash() /> }.into_any(),
         Route::DebugPanic => panic!("deliberate panic from #/debug/panic, to show the error page"),
         Route::NotFound { hash } => view! { <NotFound what=hash /> }.into_any(),
     }

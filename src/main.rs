@@ -4,7 +4,6 @@ mod app;
 mod curriculum;
 mod route;
 mod theme;
-mod visualizers_page;
 mod viz_host;
 
 // The browser helpers are shared with the visualizer module (crates/viz).

@@ -19,7 +19,7 @@ after(async () => {
 /** Opens a visualizer address and waits for its tree to be drawn. */
 async function openViz(page, hash) {
   await openApp(page, server.url, hash);
-  await page.waitForSelector(".scene-svg .nodes");
+  await page.waitForSelector(".caption .step-label");
 }
 
 /** Asks the page for its state through the message API, as an embedding deck would. */
@@ -69,12 +69,12 @@ test("a scenario URL replays its operations and shows the asked-for step", async
   state = await getState(page);
   assert.equal(state.step, 3);
   assert.deepEqual(state.tree.children, [], "before the split the tree is one leaf");
-  assert.match(await page.locator(".caption").innerText(), /Step 3 of/);
+  assert.match(await page.locator(".caption").innerText(), /Step 3 of/i);
 
   // A reload of the address in the bar reproduces the same screen.
   const hash = await page.evaluate(() => location.hash);
   await page.reload();
-  await page.waitForSelector(".scene-svg .nodes");
+  await page.waitForSelector(".caption .step-label");
   assert.deepEqual(await getState(page), state);
   assert.deepEqual(problems, []);
   await context.close();
@@ -173,7 +173,7 @@ test("compare mode steps a B-tree and a B+ tree together", async () => {
 test("an embed in an iframe fits 800×450, follows messages and reports its steps", async () => {
   const dir = await scratchDir("embed");
   const embedUrl = `${server.url}#/embed/btree?degree=3&ops=i1,i2,i3,i4,i5&controls=step&theme=dark&step=0`;
-  await fs.writeFile(path.join(dir, "deck.html"), `<!doctype html><meta charset="utf-8"><title>deck</title>
+  await fs.writeFile(path.join(dir, "deck.html"), `<!doctype html><meta charset="utf-8"><title>deck</title><link rel="icon" href="data:,">
 <iframe id="viz" src="${embedUrl}" width="800" height="450" style="border:0"></iframe>
 <script>
   window.steps = [];
@@ -181,10 +181,11 @@ test("an embed in an iframe fits 800×450, follows messages and reports its step
   window.send = (m) => document.getElementById("viz").contentWindow.postMessage(m, "*");
 </script>`);
   const deck = await serveStatic(dir);
+  after(() => deck.close());
   const { context, page, problems } = await newPage(browser);
   await page.goto(`${deck.url}deck.html`);
   const frame = page.frameLocator("#viz");
-  await frame.locator(".scene-svg .nodes").waitFor();
+  await frame.locator(".caption .step-label").waitFor();
   await page.waitForFunction(() => window.steps.length > 0);
   const first = await page.evaluate(() => window.steps.at(-1));
   assert.equal(first.step, 0);
@@ -203,8 +204,9 @@ test("an embed in an iframe fits 800×450, follows messages and reports its step
     window.send({ type: "strata:command", command: "goto", step: "x" });
     window.send({ type: "strata:get-state" });
   });
-  const state = await page.evaluate(() => new Promise((resolve) => {
-    addEventListener("message", function h(e) { if (e.data?.type === "strata:state") { removeEventListener("message", h); resolve(e.data); } });
+  const state = await page.evaluate(() => new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error("no strata:state reply from the iframe")), 5000);
+    addEventListener("message", function h(e) { if (e.data?.type === "strata:state" && e.data.id === 42) { removeEventListener("message", h); resolve(e.data); } });
     window.send({ type: "strata:get-state", id: 42 });
   }));
   assert.equal(state.id, 42);
@@ -214,7 +216,7 @@ test("an embed in an iframe fits 800×450, follows messages and reports its step
   const fit = await inner.evaluate(() => ({
     scrollH: document.documentElement.scrollHeight, clientH: document.documentElement.clientHeight,
     scrollW: document.documentElement.scrollWidth, clientW: document.documentElement.clientWidth,
-    header: document.querySelector(".site-header") !== null, theme: document.documentElement.dataset.theme,
+    header: getComputedStyle(document.querySelector(".site-header")).display !== "none", theme: document.documentElement.dataset.theme,
     buttons: document.querySelectorAll(".player button").length,
   }));
   assert.ok(fit.scrollH <= fit.clientH && fit.scrollW <= fit.clientW, `no scrollbars: ${JSON.stringify(fit)}`);
@@ -223,7 +225,6 @@ test("an embed in an iframe fits 800×450, follows messages and reports its step
   assert.equal(fit.buttons, 3, "controls=step keeps back, play and next");
   assert.deepEqual(problems, []);
   await context.close();
-  await deck.close();
 });
 
 test("B-tree items in the curriculum link to guided scenarios that open", async () => {
@@ -233,7 +234,7 @@ test("B-tree items in the curriculum link to guided scenarios that open", async 
   assert.ok(guided.length >= 3);
   for (const href of guided) {
     await page.evaluate((h) => { location.hash = h; }, href);
-    await page.waitForSelector(".scene-svg .nodes");
+    await page.waitForSelector(".caption .step-label");
     assert.equal(await page.locator(".notices").count(), 0, `${href} parses cleanly`);
     await page.evaluate(() => { location.hash = "#/viz"; });
     await page.waitForSelector(".guided");
@@ -244,7 +245,7 @@ test("B-tree items in the curriculum link to guided scenarios that open", async 
   await page.locator(".hit a").first().click();
   await page.waitForSelector(".try-viz a");
   await page.locator(".try-viz a").first().click();
-  await page.waitForSelector(".scene-svg .nodes");
+  await page.waitForSelector(".caption .step-label");
   assert.deepEqual(problems, []);
   await context.close();
 });

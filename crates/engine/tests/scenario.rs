@@ -116,6 +116,19 @@ fn tree_json_nests_keys_and_children() {
     assert_eq!(tree_json(run.timeline.state_at(0)), r#"{"keys":[],"children":[]}"#);
 }
 
+#[test]
+fn guided_slugs_expand_and_later_parameters_override() {
+    let (s, notices) = Scenario::parse(&pairs("guided=first-root-split&step=2"));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(s.ops.len(), 4);
+    assert_eq!(s.common.step, Some(2));
+    let (_, notices) = Scenario::parse(&pairs("guided=nope"));
+    assert!(notices[0].message.contains("first-root-split"));
+    let mut slugs: Vec<&str> = GUIDED.iter().map(|g| g.slug).collect();
+    slugs.dedup();
+    assert_eq!(slugs.len(), GUIDED.len(), "slugs are unique");
+}
+
 /// Each guided scenario parses without notices and shows what its title promises.
 #[test]
 fn guided_scenarios_show_what_they_promise() {

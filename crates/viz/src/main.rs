@@ -4,6 +4,7 @@
 //! benchmark.
 
 mod btree;
+mod index_page;
 mod messages;
 mod player;
 mod scene_view;
@@ -60,6 +61,7 @@ pub fn mount(target: web_sys::HtmlElement, route: String) {
     unmount();
     let address = Address::parse(&route);
     let handle = leptos::mount::mount_to(target, move || match address.widget.as_str() {
+        "" => view! { <index_page::IndexPage /> }.into_any(),
         "btree" => view! { <btree::BTreeVisualizer address=address.clone() /> }.into_any(),
         other => view! { <UnknownWidget name=other.to_string() /> }.into_any(),
     });

@@ -38,7 +38,9 @@ pub fn install(player: Player, state: impl Fn() -> String + 'static) {
                 }
             }
             Some("strata:get-state") => {
-                let Some(source) = e.source().and_then(|s| s.dyn_into::<web_sys::Window>().ok()) else { return };
+                // A cross-origin parent fails `instanceof Window`, so the source is taken as a
+                // window unchecked; posting to anything else just returns an error.
+                let Some(source) = e.source().map(|s| s.unchecked_into::<web_sys::Window>()) else { return };
                 let Ok(state) = JSON::parse(&state()) else { return };
                 let reply = Object::new();
                 let _ = Reflect::set(&reply, &"type".into(), &"strata:state".into());

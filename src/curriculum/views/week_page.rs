@@ -3,8 +3,6 @@ use super::{fact, hours_html, hours_text, page_title, path_href, tags_html, week
 use crate::app::NotFound;
 use strata_browser as browser;
 use crate::curriculum::{find_path, Item, Path, Reading, Structure, Tag};
-use crate::visualizers_page::btree_href;
-use strata_engine::scenario::btree::GUIDED;
 use crate::route::Route;
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -118,18 +116,19 @@ fn item_html(out: &mut Html, path: &Path, item: &Item) {
     out.raw("</li>");
 }
 
-/// Items about B-trees or indexing link to a guided scenario that shows the idea moving.
+/// Items about B-trees or indexing link to a guided scenario that shows the idea moving: a
+/// B-tree item starts where every B-tree starts, with a split; an indexing item gets the
+/// B-tree / B+ tree comparison, the choice an index designer makes. (Slugs: the viz module's
+/// `GUIDED` list in crates/engine/src/scenario/btree.rs.)
 fn visualizer_link(out: &mut Html, tags: &[Tag]) {
     let Some(tag) = tags.iter().find(|t| t.structure() == Structure::BTree) else { return };
-    // A B-tree item starts where every B-tree starts, with a split; an indexing item gets the
-    // B-tree / B+ tree comparison, the choice an index designer makes.
-    let wanted = if *tag == Tag::Btree { 0 } else { 3 };
-    let guided = &GUIDED[wanted.min(GUIDED.len() - 1)];
+    let (slug, title) = match tag {
+        Tag::Btree => ("first-root-split", "the first root split"),
+        _ => ("b-vs-bplus", "B-tree and B+ tree on the same keys"),
+    };
     let _ = write!(
         out,
-        "<p class=\"try-viz\">See it step by step: <a href=\"{}\">{}</a> · <a href=\"#/viz\">all guided scenarios</a></p>",
-        Esc(&btree_href(guided.query)),
-        Esc(guided.title)
+        "<p class=\"try-viz\">See it step by step: <a href=\"#/viz/btree?guided={slug}\">{title}</a> · <a href=\"#/viz\">all guided scenarios</a></p>"
     );
 }
 

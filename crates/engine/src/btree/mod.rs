@@ -143,8 +143,11 @@ pub struct BTree {
 }
 
 impl Versioned for BTree {
+    /// Structure changes bump `version`; counting a read does not, yet a search step must keep
+    /// its own counters. Both only ever grow, so their sum changes whenever either does.
     fn version(&self) -> u64 {
-        self.version
+        let c = &self.counters;
+        self.version + c.reads + c.writes + c.splits + c.merges + c.borrows
     }
 }
 

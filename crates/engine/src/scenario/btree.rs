@@ -10,6 +10,7 @@
 //! | `fill`       | 0 to 2,000 random keys to start with     | 0             |
 //! | `ops`        | operations, comma-separated (below)      | none          |
 //! | `compare`    | `b` or `bplus`, optionally `:degree`     | off           |
+//! | `guided`     | a guided scenario's slug (see [`GUIDED`]) | none          |
 //!
 //! Operations: `i23` insert, `d23` delete, `s23` search, `r3-9` range scan, `l1-40.55:70` bulk
 //! load of keys 1–40 and 55 at 70 % fill, `f100` insert 100 random keys, `c` clear.
@@ -269,12 +270,36 @@ fn parse_variant(value: &str) -> Option<Variant> {
     }
 }
 
+/// Replaces `guided=<slug>` with that guided scenario's parameters; parameters written after
+/// it still apply on top. An unknown slug becomes a notice.
+pub fn expand_guided(pairs: &[(String, String)]) -> (Vec<(String, String)>, Vec<Notice>) {
+    let mut out = Vec::new();
+    let mut notices = Vec::new();
+    for (key, value) in pairs {
+        if key != "guided" {
+            out.push((key.clone(), value.clone()));
+            continue;
+        }
+        match GUIDED.iter().find(|g| g.slug == value) {
+            Some(g) => out.extend(g.query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string()))),
+            None => notices.push(Notice::new(
+                "guided",
+                format!(
+                    "guided={value} ignored: the guided scenarios are {}.",
+                    GUIDED.iter().map(|g| g.slug).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+    (out, notices)
+}
+
 impl Scenario {
     /// Reads decoded query pairs. Never fails: what cannot be used is reported in the notices.
     pub fn parse(pairs: &[(String, String)]) -> (Scenario, Vec<Notice>) {
         let mut s = Scenario::default();
-        let mut notices = Vec::new();
-        for (key, value) in pairs {
+        let (pairs, mut notices) = expand_guided(pairs);
+        for (key, value) in &pairs {
             let value = value.trim();
             let result: Result<(), Notice> = match key.as_str() {
                 "variant" => parse_variant(value)
@@ -467,6 +492,8 @@ pub fn tree_json(tree: &BTree) -> String {
 
 /// A scenario worth stepping through, linked from the curriculum's B-tree and indexing items.
 pub struct Guided {
+    /// Stable name for `guided=<slug>` links (the curriculum uses these).
+    pub slug: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
     /// The scenario query, without `?`.
@@ -477,26 +504,31 @@ pub struct Guided {
 /// checks every one against the engine, so an engine change cannot quietly break them.
 pub const GUIDED: &[Guided] = &[
     Guided {
+        slug: "first-root-split",
         title: "The first root split",
         summary: "Four keys into a degree-4 B-tree: the fourth overflows the only node, and the tree grows a level.",
         query: "degree=4&ops=i10,i20,i30,i40&step=0",
     },
     Guided {
+        slug: "delete-borrows",
         title: "A delete that borrows",
         summary: "Deleting leaves a node short of keys; its sibling lends one through the parent.",
         query: "degree=4&ops=i10,i20,i30,i40,d10&step=6",
     },
     Guided {
+        slug: "delete-merges",
         title: "A delete that merges down to a shorter tree",
         summary: "No sibling can spare a key, so nodes merge, the root empties, and the tree loses a level.",
         query: "degree=3&ops=i10,i20,i30,i40,i50,i60,i70,d70&step=17",
     },
     Guided {
+        slug: "b-vs-bplus",
         title: "B-tree and B+ tree on the same keys",
         summary: "Side by side: where keys end up, which copies go up, and how the B+ leaves link.",
         query: "degree=4&ops=i10,i20,i30,i40,i50,i60,i70,i80&compare=bplus&step=0",
     },
     Guided {
+        slug: "bplus-range-scan",
         title: "A range scan along the B+ leaf chain",
         summary: "Bulk load 30 keys, then scan 8 to 21: one descent, then leaf to leaf.",
         query: "variant=bplus&degree=4&ops=l1-30,r8-21&step=3",
