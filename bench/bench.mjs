@@ -2,6 +2,9 @@
 //   - every file the browser loads for a first visit, raw and gzip, with the total and the budget;
 //   - the median time from navigation to interactive in headless Chromium, against a blank page
 //     served the same way in the same run.
+//   - the visualizer module's added download, fetched only when a visualizer first opens;
+//   - B-tree engine throughput: 100,000 random inserts on the fast path, native and in the browser;
+//   - p50/p95 time to show one step of a 1,000-key tree (key press to DOM updated and laid out).
 // Run it through scripts/bench.sh, which builds the release first. Figures are for reading and
 // comparing, never asserted in tests.
 import fs from "node:fs/promises";
@@ -28,13 +31,7 @@ async function firstLoadFiles(browser, url) {
   await page.waitForSelector("html[data-ready='true']");
   await page.waitForLoadState("networkidle");
   await context.close();
-  const rows = [];
-  for (const p of [...new Set(files)]) {
-    const rel = p.replace(/^\//, "") || "index.html";
-    const body = await fs.readFile(path.join(distDir, rel));
-    rows.push({ file: rel, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
-  }
-  return rows;
+  return sizes(files);
 }
 
 /** Milliseconds from navigation start until `ready` resolves in the page, over fresh contexts. */
@@ -74,6 +71,85 @@ function machine() {
   };
 }
 
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+/** What opening a visualizer adds to a visit that already loaded the shell. */
+async function visualizerFiles(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector("html[data-ready='true']");
+  await page.waitForLoadState("networkidle");
+  const files = [];
+  page.on("requestfinished", (req) => files.push(new URL(req.url()).pathname));
+  await page.evaluate(() => { location.hash = "#/viz/btree"; });
+  await page.waitForSelector(".caption .step-label");
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return sizes(files);
+}
+
+async function sizes(files) {
+  const rows = [];
+  for (const p of [...new Set(files)]) {
+    const rel = p.replace(/^\//, "") || "index.html";
+    const body = await fs.readFile(path.join(distDir, rel));
+    rows.push({ file: rel, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
+  }
+  return rows;
+}
+
+/** The engine in the browser: the same 100,000 keys as the native example, best of 5. */
+async function browserInserts(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}#/viz/btree`);
+  await page.waitForSelector(".caption .step-label");
+  const results = [];
+  for (const [degree, bplus] of [[4, false], [10, false], [4, true], [10, true]]) {
+    const ms = await page.evaluate(async ([d, p]) => {
+      const m = await import(new URL("./strata-viz.js", document.baseURI).href);
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) best = Math.min(best, m.bench_insert(100000, d, p));
+      return best;
+    }, [degree, bplus]);
+    results.push({ degree, variant: bplus ? "bplus" : "b", ms });
+  }
+  await context.close();
+  return results;
+}
+
+/** Steps through a 1,000-key degree-3 tree with the arrow key, timing each step. */
+async function stepTimes(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const ops = [];
+  for (let i = 0; i < 40; i++) ops.push(`i${100000 - 1 - i * 37}`);
+  for (let i = 0; i < 40; i++) ops.push(`d${100000 - 1 - i * 37}`);
+  await page.goto(`${url}#/viz/btree?degree=3&seed=7&fill=1000&ops=${ops.join(",")}&step=1`);
+  await page.waitForSelector(".caption .step-label");
+  const times = await page.evaluate(async () => {
+    const out = [];
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    await settle();
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+      await settle(); // the view updates in microtasks; this runs after them
+      document.body.getBoundingClientRect(); // force style and layout
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  await context.close();
+  return times;
+}
+
+function nativeInserts() {
+  const out = execSync("cargo run -q --release -p strata-engine --example bench_insert", { encoding: "utf8" });
+  return out.trim().split("\n").map((line) => Object.fromEntries(line.split(" ").slice(1).map((kv) => kv.split("="))));
+}
+
 const blankDir = await scratchDir("blank");
 await fs.writeFile(path.join(blankDir, "index.html"), "<!doctype html><html><head><meta charset=utf-8><title>blank</title></head><body></body></html>");
 const app = await serveStatic();
@@ -81,6 +157,11 @@ const blank = await serveStatic(blankDir);
 const browser = await launchBrowser();
 try {
   const files = await firstLoadFiles(browser, app.url);
+  const vizFiles = await visualizerFiles(browser, app.url);
+  const vizTotal = vizFiles.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  const native = nativeInserts();
+  const inBrowser = await browserInserts(browser, app.url);
+  const steps = await stepTimes(browser, app.url);
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
   await timeToInteractive(browser, app.url, appReady); // warm the OS file cache; not counted
   const appTimes = await timeToInteractive(browser, app.url, appReady);
@@ -107,6 +188,30 @@ try {
     "| --- | ---: | ---: | ---: | ---: |",
     `| Strata home (\`data-ready\` set after mount) | ${median(appTimes).toFixed(0)} ms | ${Math.min(...appTimes).toFixed(0)} ms | ${Math.max(...appTimes).toFixed(0)} ms | ${RUNS} |`,
     `| blank static page (DOMContentLoaded) | ${median(blankTimes).toFixed(0)} ms | ${Math.min(...blankTimes).toFixed(0)} ms | ${Math.max(...blankTimes).toFixed(0)} ms | ${RUNS} |`,
+    "",
+    "## Visualizer module (fetched when a visualizer first opens, not on the first load)",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...vizFiles.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **added by the visualizers** | **${kb(vizTotal.raw)}** | **${kb(vizTotal.gzip)}** |`,
+    "",
+    "## B-tree engine: 100,000 random inserts on the fast path (no steps recorded), best of 5",
+    "",
+    "| variant | degree | native (release) | browser (wasm, release) |",
+    "| --- | ---: | ---: | ---: |",
+    ...inBrowser.map((b) => {
+      const n = native.find((x) => x.variant === b.variant && Number(x.degree) === b.degree);
+      return `| ${b.variant === "b" ? "B-tree" : "B+ tree"} | ${b.degree} | ${n ? `${n.ms} ms` : "?"} | ${b.ms.toFixed(1)} ms |`;
+    }),
+    "",
+    "## Showing one step of a 1,000-key tree (degree 3, 40 inserts then 40 deletes, 300 steps)",
+    "",
+    "From the arrow key to the DOM updated and laid out (layout, SVG sync, captions, counters; paint excluded).",
+    "",
+    "| p50 | p95 | max |",
+    "| ---: | ---: | ---: |",
+    `| ${pct(steps, 0.5).toFixed(1)} ms | ${pct(steps, 0.95).toFixed(1)} ms | ${Math.max(...steps).toFixed(1)} ms |`,
     "",
   ];
   const report = lines.join("\n");

@@ -42,10 +42,11 @@ ensure_wasm_bindgen() {
 }
 
 ensure_node_modules() {
-  # binaryen's wasm-opt (Debian's is too old and breaks the module) and playwright-core.
+  # binaryen's wasm-opt (Debian's is too old and breaks the module), terser for the JS glue,
+  # and playwright-core.
   local stamp="$STRATA_ROOT/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$STRATA_ROOT/package-lock.json" -nt "$stamp" ]; then
-    say "installing npm packages (wasm-opt, playwright-core)"
+    say "installing npm packages (wasm-opt, terser, playwright-core)"
     (cd "$STRATA_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

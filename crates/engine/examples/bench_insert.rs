@@ -4,18 +4,14 @@
 //!     cargo run --release -p strata-engine --example bench_insert
 
 use std::time::Instant;
-use strata_engine::btree::{BTree, Config, Variant, MAX_KEY};
-use strata_engine::rng::SplitMix64;
+use strata_engine::btree::{BTree, Config, Variant};
+use strata_engine::rng::shuffled_keys;
 use strata_engine::step::NoSteps;
 
 fn main() {
-    // Only 100,000 keys exist, so shuffle them all (Fisher–Yates) rather than draw with repeats.
-    let mut keys: Vec<u32> = (0..=MAX_KEY).collect();
-    let mut rng = SplitMix64::new(42);
-    for i in (1..keys.len()).rev() {
-        let j = rng.below(i as u64 + 1) as usize;
-        keys.swap(i, j);
-    }
+    // Only 100,000 keys exist, so insert all of them in random order; the browser benchmark
+    // (`bench_insert` in crates/viz) uses the same keys.
+    let keys = shuffled_keys(100_000, 42);
     for (variant, name) in [(Variant::B, "b"), (Variant::BPlus, "bplus")] {
         for degree in [4, 10] {
             let config = Config { variant, degree, ..Config::default() };

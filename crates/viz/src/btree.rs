@@ -408,7 +408,7 @@ fn OpsForm(add_ops: impl Fn(Vec<Op>) -> Result<(), String> + Copy + Send + Sync 
                     inputmode="numeric"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder=hint
+                    placeholder=move || if kind.get() == InputKind::Fill { "100" } else { "3 7 9 23" }
                     aria-describedby="ops-hint ops-error"
                     aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
                     prop:value=move || text.get()

@@ -182,7 +182,7 @@ pub fn PlayerControls(player: Player, #[prop(optional)] compact: bool) -> impl I
     let play_label = move || if player.playing.get() { "Pause" } else { "Play" };
     view! {
         <div class="player" role="group" aria-label="Step player">
-            {(!compact).then(|| button("First step", "⏮", "Home", Command::First, start))}
+            {(!compact).then(|| button("First step", "|◀", "Home", Command::First, start))}
             {button("Previous step", "◀", "ArrowLeft PageUp", Command::Prev, start)}
             <button
                 type="button"
@@ -193,10 +193,10 @@ pub fn PlayerControls(player: Player, #[prop(optional)] compact: bool) -> impl I
                 aria-pressed=move || player.playing.get().to_string()
                 on:click=move |_| player.run(Command::TogglePlay)
             >
-                <span aria-hidden="true">{move || if player.playing.get() { "⏸" } else { "▶" }}</span>
+                <span aria-hidden="true">{play_label}</span>
             </button>
-            {button("Next step", "▶▶", "ArrowRight PageDown", Command::Next, end)}
-            {(!compact).then(|| button("Last step", "⏭", "End", Command::Last, end))}
+            {button("Next step", "▶", "ArrowRight PageDown", Command::Next, end)}
+            {(!compact).then(|| button("Last step", "▶|", "End", Command::Last, end))}
             <span class="step-count" aria-hidden="true">
                 {move || format!("{} / {}", player.position.get(), player.steps.get())}
             </span>

@@ -139,6 +139,9 @@ struct Renderer {
     key_layer: Element,
     nodes: HashMap<u32, Element>,
     keys: HashMap<String, Element>,
+    /// What each element was last given, so a step touches only the shapes that changed: most
+    /// of a big tree stays put, and every DOM write costs a trip out of wasm.
+    written: HashMap<(bool, String), String>,
     /// No entrance animation on the first drawing.
     drawn: bool,
 }
@@ -165,7 +168,16 @@ impl Renderer {
         let links = layer("links-path");
         let node_layer = layer("nodes");
         let key_layer = layer("keys");
-        Renderer { edges, links, node_layer, key_layer, nodes: HashMap::new(), keys: HashMap::new(), drawn: false }
+        Renderer {
+            edges,
+            links,
+            node_layer,
+            key_layer,
+            nodes: HashMap::new(),
+            keys: HashMap::new(),
+            written: HashMap::new(),
+            drawn: false,
+        }
     }
 
     fn render(&mut self, scene: &Scene) {
@@ -175,6 +187,7 @@ impl Renderer {
         let mut live = HashSet::new();
         for n in &scene.nodes {
             live.insert(n.id);
+            let entering = entering(self.drawn, !self.nodes.contains_key(&n.id));
             let el = self.nodes.entry(n.id).or_insert_with(|| {
                 let g = svg_el("g");
                 let rect = svg_el("rect");
@@ -183,17 +196,23 @@ impl Renderer {
                 let _ = self.node_layer.append_child(&g);
                 g
             });
-            let class = format!("node{}{} {}", if n.leaf { " leaf" } else { "" }, entering(self.drawn, el), mark_class(n.mark));
-            set(el, "class", class.trim_end());
-            set(el, "style", &format!("transform:translate({}px,{}px)", num(n.x), num(n.y)));
-            if let Some(rect) = el.first_element_child() {
-                set(&rect, "style", &format!("width:{}px;height:{}px", num(n.w), num(n.h)));
+            let class = format!("node{}{} {}", if n.leaf { " leaf" } else { "" }, entering, mark_class(n.mark));
+            let state = format!("{}|{}|{}|{}|{}", class, num(n.x), num(n.y), num(n.w), num(n.h));
+            if self.written.get(&(false, n.id.to_string())) != Some(&state) {
+                set(el, "class", class.trim_end());
+                set(el, "style", &format!("transform:translate({}px,{}px)", num(n.x), num(n.y)));
+                if let Some(rect) = el.first_element_child() {
+                    set(&rect, "style", &format!("width:{}px;height:{}px", num(n.w), num(n.h)));
+                }
+                self.written.insert((false, n.id.to_string()), state);
             }
         }
+        let written = &mut self.written;
         self.nodes.retain(|id, el| {
             let keep = live.contains(id);
             if !keep {
                 el.remove();
+                written.remove(&(false, id.to_string()));
             }
             keep
         });
@@ -201,6 +220,7 @@ impl Renderer {
         let mut live_keys = HashSet::new();
         for k in &scene.keys {
             live_keys.insert(k.id.as_str());
+            let entering = entering(self.drawn, !self.keys.contains_key(&k.id));
             let el = self.keys.entry(k.id.clone()).or_insert_with(|| {
                 let g = svg_el("g");
                 let rect = svg_el("rect");
@@ -216,14 +236,20 @@ impl Renderer {
                 let _ = self.key_layer.append_child(&g);
                 g
             });
-            let class = format!("key{} {}", entering(self.drawn, el), mark_class(k.mark));
-            set(el, "class", class.trim_end());
-            set(el, "style", &format!("transform:translate({}px,{}px)", num(k.x), num(k.y)));
+            let class = format!("key{} {}", entering, mark_class(k.mark));
+            let state = format!("{}|{}|{}", class, num(k.x), num(k.y));
+            if self.written.get(&(true, k.id.clone())) != Some(&state) {
+                set(el, "class", class.trim_end());
+                set(el, "style", &format!("transform:translate({}px,{}px)", num(k.x), num(k.y)));
+                self.written.insert((true, k.id.clone()), state);
+            }
         }
+        let written = &mut self.written;
         self.keys.retain(|id, el| {
             let keep = live_keys.contains(id.as_str());
             if !keep {
                 el.remove();
+                written.remove(&(true, id.clone()));
             }
             keep
         });
@@ -232,8 +258,8 @@ impl Renderer {
 }
 
 /// " entering" for a shape created in this pass (it fades in), except on the first drawing.
-fn entering(drawn: bool, el: &Element) -> &'static str {
-    if drawn && el.get_attribute("class").is_none() {
+fn entering(drawn: bool, new: bool) -> &'static str {
+    if drawn && new {
         " entering"
     } else {
         ""
