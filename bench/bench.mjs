@@ -74,7 +74,7 @@ function machine() {
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
 /** What opening a visualizer adds to a visit that already loaded the shell. */
-async function visualizerFiles(browser, url) {
+async function visualizerFiles(browser, url, alreadyLoaded) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
@@ -86,7 +86,7 @@ async function visualizerFiles(browser, url) {
   await page.waitForSelector(".caption .step-label");
   await page.waitForLoadState("networkidle");
   await context.close();
-  return sizes(files);
+  return sizes(files.filter((f) => !alreadyLoaded.some((a) => f.endsWith(a.file))));
 }
 
 async function sizes(files) {
@@ -157,7 +157,7 @@ const blank = await serveStatic(blankDir);
 const browser = await launchBrowser();
 try {
   const files = await firstLoadFiles(browser, app.url);
-  const vizFiles = await visualizerFiles(browser, app.url);
+  const vizFiles = await visualizerFiles(browser, app.url, files);
   const vizTotal = vizFiles.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
   const native = nativeInserts();
   const inBrowser = await browserInserts(browser, app.url);

@@ -13,7 +13,6 @@ use strata_engine::layout::{self, Scene};
 use strata_engine::scenario::btree::{align, parse_input, tree_json, InputKind, Op, Run, Scenario, MAX_OPS};
 use strata_engine::scenario::json;
 use strata_engine::scenario::{Controls, Notice, ThemeChoice};
-use strata_engine::step::Highlight;
 
 /// The trees of a scenario: the main one and, in compare mode, the second, with the shared
 /// step positions that keep them in step.
@@ -149,7 +148,7 @@ impl Side {
         let t = &run.timeline;
         let tree = t.state_at(pos);
         let step = t.step_at(pos);
-        let highlight = step.map(|s| s.highlight.clone()).unwrap_or_else(Highlight::default);
+        let highlight = step.map(|s| s.highlight.clone()).unwrap_or_default();
         let config = tree.config();
         let title = format!("{}, degree {}", variant_name(config.variant), config.degree);
         let caption = match step {
@@ -267,14 +266,19 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
     };
 
     let side_view = move |which: usize| {
-        let side = move || frame.with(|f| if which == 0 { Some(f.main.clone()) } else { f.other.clone() });
-        let scene = Signal::derive(move || side().map(|s| s.scene).unwrap_or_default());
-        let description = Signal::derive(move || side().map(|s| s.description).unwrap_or_default());
+        // Reads one field of one side without cloning the rest (a scene has thousands of shapes).
+        let field = move |get: fn(&Side) -> String| {
+            move || frame.with(|f| if which == 0 { Some(&f.main) } else { f.other.as_ref() }.map(get).unwrap_or_default())
+        };
+        let scene = Signal::derive(move || {
+            frame.with(|f| if which == 0 { Some(&f.main) } else { f.other.as_ref() }.map(|s| s.scene.clone()).unwrap_or_default())
+        });
+        let description = Signal::derive(field(|s| s.description.clone()));
         view! {
             <figure class="tree-figure">
                 <figcaption>
-                    <span class="tree-title">{move || side().map(|s| s.title)}</span>
-                    <span class="tree-stats">{move || side().map(|s| s.stats)}</span>
+                    <span class="tree-title">{field(|s| s.title.clone())}</span>
+                    <span class="tree-stats">{field(|s| s.stats.clone())}</span>
                 </figcaption>
                 <SceneView scene=scene description=description fill_frame=embedded />
             </figure>
@@ -575,7 +579,8 @@ fn History(
 
 #[component]
 fn CountersTable(frame: Memo<Frame>) -> impl IntoView {
-    let rows: [(&str, fn(&Counters) -> u64); 5] = [
+    type Row = (&'static str, fn(&Counters) -> u64);
+    let rows: [Row; 5] = [
         ("Nodes read", |c| c.reads),
         ("Nodes written", |c| c.writes),
         ("Splits", |c| c.splits),

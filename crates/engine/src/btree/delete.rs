@@ -62,40 +62,28 @@ impl BTree {
         if self.config.preemptive_active() && self.contains(key) {
             return self.delete_preemptive(root, key, rec);
         }
-        let mut path: Vec<(NodeId, usize)> = Vec::new();
-        let mut at = root;
-        loop {
-            self.counters.reads += 1;
-            match self.route(at, key) {
-                Route::Down(i) => {
-                    self.note(rec, Tone::Visit, &[at], &[key], || {
-                        format!("{}: {}.", self.label(at), self.route_text(at, key, i))
-                    });
-                    path.push((at, i));
-                    at = self.node(at).children[i];
+        match self.descend(root, key, rec) {
+            (at, Route::Here(i), mut path) => {
+                self.note_found(at, key, rec);
+                let short = if self.node(at).is_leaf() {
+                    self.remove_from_leaf(&path, at, i, key, rec)
+                } else {
+                    self.take_neighbour(&mut path, at, key, false, rec)
+                };
+                if let Some(leaf) = short {
+                    self.repair(path, leaf, rec);
                 }
-                Route::Absent(i) => {
-                    self.note(rec, Tone::Refused, &[at], &[key], || {
-                        format!(
-                            "{}: {}, but it is not here, so {key} is not in the tree and nothing changes.",
-                            self.label(at),
-                            self.gap_text(at, key, i)
-                        )
-                    });
-                    return false;
-                }
-                Route::Here(i) => {
-                    self.note_found(at, key, rec);
-                    let short = if self.node(at).is_leaf() {
-                        self.remove_from_leaf(&path, at, i, key, rec)
-                    } else {
-                        self.take_neighbour(&mut path, at, key, false, rec)
-                    };
-                    if let Some(leaf) = short {
-                        self.repair(path, leaf, rec);
-                    }
-                    return true;
-                }
+                true
+            }
+            (at, Route::Absent(i) | Route::Down(i), _) => {
+                self.note(rec, Tone::Refused, &[at], &[key], || {
+                    format!(
+                        "{}: {}, but it is not here, so {key} is not in the tree and nothing changes.",
+                        self.label(at),
+                        self.gap_text(at, key, i)
+                    )
+                });
+                false
             }
         }
     }

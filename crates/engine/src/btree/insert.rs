@@ -33,34 +33,22 @@ impl BTree {
         }
 
         // Down to the leaf, remembering each node and the child taken for the splits.
-        let mut path: Vec<(NodeId, usize)> = Vec::new();
-        let mut at = root;
-        loop {
-            self.counters.reads += 1;
-            match self.route(at, key) {
-                Route::Down(i) => {
-                    self.note(rec, Tone::Visit, &[at], &[key], || {
-                        format!("{}: {}.", self.label(at), self.route_text(at, key, i))
-                    });
-                    path.push((at, i));
-                    at = self.node(at).children[i];
-                }
-                Route::Here(_) => {
-                    self.note(rec, Tone::Refused, &[at], &[key], || {
-                        format!(
-                            "{}: {key} is already in the tree: {} stores each key once, so nothing changes.",
-                            self.label(at),
-                            self.kind()
-                        )
-                    });
-                    return false;
-                }
-                Route::Absent(i) => {
-                    self.place(at, i, key, rec);
-                    break;
-                }
+        let (at, mut path) = match self.descend(root, key, rec) {
+            (at, Route::Here(_), _) => {
+                self.note(rec, Tone::Refused, &[at], &[key], || {
+                    format!(
+                        "{}: {key} is already in the tree: {} stores each key once, so nothing changes.",
+                        self.label(at),
+                        self.kind()
+                    )
+                });
+                return false;
             }
-        }
+            (at, Route::Absent(i) | Route::Down(i), path) => {
+                self.place(at, i, key, rec);
+                (at, path)
+            }
+        };
 
         // Back up: a node with one key too many splits and hands a key to its parent, which
         // may overflow in turn.

@@ -34,6 +34,33 @@ impl BTree {
         }
     }
 
+    /// Walks from `root` towards `key`, counting a read and narrating each node passed through,
+    /// until the node that holds `key` or the leaf where it would go. Returns that node, how the
+    /// walk ended (`Here` or `Absent`, never `Down`) and the path taken, as (node, child index)
+    /// pairs, for repairs on the way back up. Insert, delete and search all start with this.
+    pub(super) fn descend(
+        &mut self,
+        root: NodeId,
+        key: Key,
+        rec: &mut impl Recorder<BTree>,
+    ) -> (NodeId, Route, Vec<(NodeId, usize)>) {
+        let mut path = Vec::new();
+        let mut at = root;
+        loop {
+            self.counters.reads += 1;
+            match self.route(at, key) {
+                Route::Down(i) => {
+                    self.note(rec, Tone::Visit, &[at], &[key], || {
+                        format!("{}: {}.", self.label(at), self.route_text(at, key, i))
+                    });
+                    path.push((at, i));
+                    at = self.child(at, i);
+                }
+                end => return (at, end, path),
+            }
+        }
+    }
+
     fn child(&self, id: NodeId, index: usize) -> NodeId {
         self.node(id).children[index]
     }
@@ -93,33 +120,24 @@ impl BTree {
     /// Looks `key` up, one step per node on the path with the comparisons made there.
     pub fn search(&mut self, key: Key, rec: &mut impl Recorder<BTree>) -> bool {
         self.begin();
-        let Some(mut at) = self.root else {
+        let Some(root) = self.root else {
             self.note(rec, Tone::Refused, &[], &[key], || format!("The tree is empty, so {key} is not in it."));
             return false;
         };
-        loop {
-            self.counters.reads += 1;
-            match self.route(at, key) {
-                Route::Down(i) => {
-                    self.note(rec, Tone::Visit, &[at], &[key], || {
-                        format!("{}: {}.", self.label(at), self.route_text(at, key, i))
-                    });
-                    at = self.child(at, i);
-                }
-                Route::Here(_) => {
-                    self.note(rec, Tone::Found, &[at], &[key], || format!("{}: found {key}.", self.label(at)));
-                    return true;
-                }
-                Route::Absent(i) => {
-                    self.note(rec, Tone::Refused, &[at], &[key], || {
-                        format!(
-                            "{}: {}, but it is not here, so {key} is not in the tree.",
-                            self.label(at),
-                            self.gap_text(at, key, i)
-                        )
-                    });
-                    return false;
-                }
+        match self.descend(root, key, rec) {
+            (at, Route::Here(_), _) => {
+                self.note(rec, Tone::Found, &[at], &[key], || format!("{}: found {key}.", self.label(at)));
+                true
+            }
+            (at, Route::Absent(i) | Route::Down(i), _) => {
+                self.note(rec, Tone::Refused, &[at], &[key], || {
+                    format!(
+                        "{}: {}, but it is not here, so {key} is not in the tree.",
+                        self.label(at),
+                        self.gap_text(at, key, i)
+                    )
+                });
+                false
             }
         }
     }

@@ -308,10 +308,11 @@ impl Scenario {
                 "degree" => bounded("degree", value, MIN_DEGREE, MAX_DEGREE).map(|d| s.config.degree = d),
                 "preemptive" => flag("preemptive", value).map(|p| s.config.preemptive = p),
                 "policy" => match value {
-                    "predecessor" => Ok(s.config.policy = DeletePolicy::Predecessor),
-                    "successor" => Ok(s.config.policy = DeletePolicy::Successor),
+                    "predecessor" => Ok(DeletePolicy::Predecessor),
+                    "successor" => Ok(DeletePolicy::Successor),
                     _ => Err(Notice::new("policy", format!("policy={value} ignored: use predecessor or successor."))),
-                },
+                }
+                .map(|p| s.config.policy = p),
                 "seed" => bounded("seed", value, 0, u64::MAX).map(|n| s.seed = n),
                 "fill" => bounded("fill", value, 0, MAX_BATCH as u32).map(|n| s.fill = n),
                 "ops" => {
