@@ -1,23 +1,9 @@
 //! URL scenarios: parsing, formatting, replay, compare-mode alignment and the guided scenarios.
 
-use strata_browser_free::pairs;
+use strata_browser::url::query_pairs as pairs;
 use strata_engine::btree::{DeletePolicy, Variant};
 use strata_engine::scenario::btree::{align, parse_input, tree_json, InputKind, Op, Scenario, GUIDED};
 use strata_engine::scenario::Controls;
-
-/// A tiny stand-in for the browser's query parsing (the real one lives in crates/browser).
-mod strata_browser_free {
-    pub fn pairs(query: &str) -> Vec<(String, String)> {
-        query
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (k.to_string(), v.to_string())
-            })
-            .collect()
-    }
-}
 
 #[test]
 fn the_issue_example_parses_cleanly_and_round_trips() {
