@@ -287,7 +287,7 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
     let comparing = move || frame.with(|f| f.other.is_some());
 
     view! {
-        <section class="viz viz-btree" class:embedded=embedded class:controls-none=controls == Controls::None>
+        <section class="viz viz-btree" class:embedded=embedded class:controls-none=controls == Controls::None class:controls-step=controls == Controls::Step>
             {(!embedded).then(|| view! {
                 <h1 tabindex="-1">"B-tree and B+ tree"</h1>
             })}
