@@ -42,7 +42,19 @@ function command(page, cmd, step) {
   return page.evaluate(([c, s]) => postMessage({ type: "strata:command", command: c, step: s }, "*"), [cmd, step]);
 }
 
+/** Waits for the caption to match: the view redraws just after a command is taken. */
+async function expectCaption(page, re) {
+  await page.waitForFunction((src) => new RegExp(src, "i").test(document.querySelector(".caption")?.textContent ?? ""), re.source).catch(() => {});
+  assert.match(await page.locator(".caption").textContent(), new RegExp(re.source, "i"));
+}
+
 const stepFromHash = (page) => page.evaluate(() => Number(new URLSearchParams(location.hash.split("?")[1]).get("step")));
+
+/** Waits for the address to follow the view to step `n`. */
+async function expectStepInHash(page, n) {
+  await page.waitForFunction((want) => new URLSearchParams(location.hash.split("?")[1]).get("step") === String(want), n).catch(() => {});
+  assert.equal(await stepFromHash(page), n);
+}
 
 test("a scenario URL replays its operations and shows the asked-for step", async () => {
   const { context, page, problems } = await newPage(browser);
@@ -63,13 +75,13 @@ test("a scenario URL replays its operations and shows the asked-for step", async
     keys: [20],
     children: [{ keys: [10], children: [] }, { keys: [30, 40], children: [] }],
   });
-  assert.equal(await stepFromHash(page), state.steps, "the hash follows the step");
+  await expectStepInHash(page, state.steps);
 
   await command(page, "goto", 3);
   state = await getState(page);
   assert.equal(state.step, 3);
   assert.deepEqual(state.tree.children, [], "before the split the tree is one leaf");
-  assert.match(await page.locator(".caption").innerText(), /Step 3 of/i);
+  await expectCaption(page, /Step 3 of/);
 
   // A reload of the address in the bar reproduces the same screen.
   const hash = await page.evaluate(() => location.hash);
@@ -97,7 +109,7 @@ test("keys step the player: arrows, PageUp/PageDown, Home/End", async () => {
   assert.equal(end.variant, "bplus");
   await page.keyboard.press("Home");
   assert.equal((await getState(page)).step, 0);
-  assert.equal(await stepFromHash(page), 0);
+  await expectStepInHash(page, 0);
   // The caption is a live region, so screen readers hear each step.
   assert.equal(await page.locator(".caption").getAttribute("aria-live"), "polite");
   assert.deepEqual(problems, []);
@@ -110,15 +122,17 @@ test("the operations form runs keys and explains bad input next to the field", a
   const input = page.locator(".ops-form input[type=text]");
   await input.fill("3, 7 9,23");
   await page.locator(".ops-form button[type=submit]").click();
+  await page.waitForFunction(() => document.querySelectorAll(".history li").length === 4);
   await command(page, "last");
   let state = await getState(page);
   const keys = (node) => [...node.keys, ...node.children.flatMap(keys)];
   assert.deepEqual(keys(state.tree).sort((a, b) => a - b), [3, 7, 9, 23]);
-  assert.match(await page.evaluate(() => location.hash), /ops=i3,i7,i9,i23/);
+  await page.waitForFunction(() => /ops=i3,i7,i9,i23/.test(location.hash));
   assert.equal(await page.locator(".history li").count(), 4);
 
   await input.fill("12 abc");
   await page.locator(".ops-form button[type=submit]").click();
+  await page.waitForFunction(() => document.querySelector("#ops-error")?.textContent.length > 0);
   assert.match(await page.locator("#ops-error").innerText(), /abc.*not a key/);
   assert.equal(await input.getAttribute("aria-invalid"), "true");
   assert.equal(await page.locator(".history li").count(), 4, "nothing ran");
@@ -127,7 +141,7 @@ test("the operations form runs keys and explains bad input next to the field", a
   await input.fill("7");
   await page.locator(".ops-form button[type=submit]").click();
   await command(page, "last");
-  assert.match(await page.locator(".caption").innerText(), /already/);
+  await expectCaption(page, /already/);
   assert.deepEqual(problems, []);
   await context.close();
 });

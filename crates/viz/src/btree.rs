@@ -260,8 +260,11 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
         let steps = runs.with_value(Runs::steps);
         player.reset(steps, before + 1);
         revision.update(|r| *r += 1);
-        // The new operation plays out, as it would on a whiteboard.
-        player.run(Command::Play);
+        // The new operation plays out from its first step, as it would on a whiteboard. (Not
+        // `Command::Play`, which starts over when already at the end, as a one-step op is.)
+        if steps > before + 1 {
+            player.playing.set(true);
+        }
         Ok(())
     };
 
