@@ -283,6 +283,7 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
                     <span class="tree-title">{field(|s| s.title.clone())}</span>
                     <span class="tree-stats">{field(|s| s.stats.clone())}</span>
                 </figcaption>
+                {move || scene.with(|s| s.nodes.is_empty()).then(|| view! { <p class="empty-note" aria-hidden="true">"Empty: no keys yet."</p> })}
                 <SceneView scene=scene description=description fill_frame=embedded />
             </figure>
         }
