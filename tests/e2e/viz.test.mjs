@@ -83,8 +83,9 @@ test("a scenario URL replays its operations and shows the asked-for step", async
   assert.deepEqual(state.tree.children, [], "before the split the tree is one leaf");
   await expectCaption(page, /Step 3 of/);
 
-  // A reload of the address in the bar reproduces the same screen.
-  const hash = await page.evaluate(() => location.hash);
+  // Once the address has caught up (it is written when stepping pauses), reloading it
+  // reproduces the same screen.
+  await expectStepInHash(page, 3);
   await page.reload();
   await page.waitForSelector(".caption .step-label");
   assert.deepEqual(await getState(page), state);

@@ -227,12 +227,26 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
     player.listen_to_keys();
     messages::install(player, move || runs.with_value(|r| r.state_json(player.position.get_untracked())));
 
-    // The address follows what is on screen, so a copied link reproduces it exactly.
+    // The address follows what is on screen, so a copied link reproduces it exactly. It is
+    // written once things settle (150 ms): Chromium's replaceState costs about 3 ms a call,
+    // more than drawing a step, and playback or a held arrow key would pay it every step.
+    let pending_hash = StoredValue::new(None::<TimeoutHandle>);
+    let address_for_hash = address.clone();
     Effect::new(move |_| {
         let position = player.position.get();
         let mut s = scenario.get();
         s.common.step = Some(position);
-        browser::replace_hash(&address.hash(&s.to_query()));
+        let hash = address_for_hash.hash(&s.to_query());
+        if let Some(previous) = pending_hash.try_update_value(|p| p.take()).flatten() {
+            previous.clear();
+        }
+        let handle = set_timeout_with_handle(move || browser::replace_hash(&hash), std::time::Duration::from_millis(150));
+        pending_hash.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(previous) = pending_hash.try_update_value(|p| p.take()).flatten() {
+            previous.clear();
+        }
     });
 
     let frame = Memo::new(move |_| {

@@ -137,13 +137,29 @@ struct Renderer {
     links: Element,
     node_layer: Element,
     key_layer: Element,
-    nodes: HashMap<u32, Element>,
-    keys: HashMap<String, Element>,
-    /// What each element was last given, so a step touches only the shapes that changed: most
-    /// of a big tree stays put, and every DOM write costs a trip out of wasm.
-    written: HashMap<(bool, String), String>,
+    nodes: HashMap<u32, Drawn>,
+    keys: HashMap<String, Drawn>,
     /// No entrance animation on the first drawing.
     drawn: bool,
+}
+
+/// A live element and what it was last given. A step writes only the shapes whose look
+/// changed: most of a big tree stays put, and each DOM write (and each number formatted for
+/// it) costs a trip out of wasm.
+struct Drawn {
+    el: Element,
+    look: Option<Look>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct Look {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    leaf: bool,
+    entering: bool,
+    mark: Option<strata_engine::step::Tone>,
 }
 
 fn svg_el(name: &str) -> Element {
@@ -168,51 +184,41 @@ impl Renderer {
         let links = layer("links-path");
         let node_layer = layer("nodes");
         let key_layer = layer("keys");
-        Renderer {
-            edges,
-            links,
-            node_layer,
-            key_layer,
-            nodes: HashMap::new(),
-            keys: HashMap::new(),
-            written: HashMap::new(),
-            drawn: false,
-        }
+        Renderer { edges, links, node_layer, key_layer, nodes: HashMap::new(), keys: HashMap::new(), drawn: false }
     }
 
     fn render(&mut self, scene: &Scene) {
         set(&self.edges, "d", &Scene::path_data(&scene.edges));
         set(&self.links, "d", &links_with_arrows(scene));
+        let first = !self.drawn;
 
         let mut live = HashSet::new();
         for n in &scene.nodes {
             live.insert(n.id);
-            let entering = entering(self.drawn, !self.nodes.contains_key(&n.id));
-            let el = self.nodes.entry(n.id).or_insert_with(|| {
+            let shape = self.nodes.entry(n.id).or_insert_with(|| {
                 let g = svg_el("g");
                 let rect = svg_el("rect");
                 set(&rect, "rx", "5");
                 let _ = g.append_child(&rect);
                 let _ = self.node_layer.append_child(&g);
-                g
+                Drawn { el: g, look: None }
             });
-            let class = format!("node{}{} {}", if n.leaf { " leaf" } else { "" }, entering, mark_class(n.mark));
-            let state = format!("{}|{}|{}|{}|{}", class, num(n.x), num(n.y), num(n.w), num(n.h));
-            if self.written.get(&(false, n.id.to_string())) != Some(&state) {
-                set(el, "class", class.trim_end());
-                set(el, "style", &format!("transform:translate({}px,{}px)", num(n.x), num(n.y)));
-                if let Some(rect) = el.first_element_child() {
+            let look = Look { x: n.x, y: n.y, w: n.w, h: n.h, leaf: n.leaf, entering: !first && shape.look.is_none(), mark: n.mark };
+            if shape.look != Some(look) {
+                let class = format!("node{}{} {}", if n.leaf { " leaf" } else { "" }, if look.entering { " entering" } else { "" }, mark_class(n.mark));
+                set(&shape.el, "class", class.trim_end());
+                set(&shape.el, "style", &format!("transform:translate({}px,{}px)", num(n.x), num(n.y)));
+                if let Some(rect) = shape.el.first_element_child() {
                     set(&rect, "style", &format!("width:{}px;height:{}px", num(n.w), num(n.h)));
                 }
-                self.written.insert((false, n.id.to_string()), state);
+                // A shape enters once: the next step differs in `entering` and drops the fade.
+                shape.look = Some(look);
             }
         }
-        let written = &mut self.written;
-        self.nodes.retain(|id, el| {
+        self.nodes.retain(|id, shape| {
             let keep = live.contains(id);
             if !keep {
-                el.remove();
-                written.remove(&(false, id.to_string()));
+                shape.el.remove();
             }
             keep
         });
@@ -220,8 +226,7 @@ impl Renderer {
         let mut live_keys = HashSet::new();
         for k in &scene.keys {
             live_keys.insert(k.id.as_str());
-            let entering = entering(self.drawn, !self.keys.contains_key(&k.id));
-            let el = self.keys.entry(k.id.clone()).or_insert_with(|| {
+            if !self.keys.contains_key(k.id.as_str()) {
                 let g = svg_el("g");
                 let rect = svg_el("rect");
                 set(&rect, "width", &num(k.w));
@@ -234,35 +239,25 @@ impl Renderer {
                 let _ = g.append_child(&rect);
                 let _ = g.append_child(&text);
                 let _ = self.key_layer.append_child(&g);
-                g
-            });
-            let class = format!("key{} {}", entering, mark_class(k.mark));
-            let state = format!("{}|{}|{}", class, num(k.x), num(k.y));
-            if self.written.get(&(true, k.id.clone())) != Some(&state) {
-                set(el, "class", class.trim_end());
-                set(el, "style", &format!("transform:translate({}px,{}px)", num(k.x), num(k.y)));
-                self.written.insert((true, k.id.clone()), state);
+                self.keys.insert(k.id.clone(), Drawn { el: g, look: None });
+            }
+            let Some(shape) = self.keys.get_mut(k.id.as_str()) else { continue };
+            let look = Look { x: k.x, y: k.y, w: k.w, h: k.h, leaf: false, entering: !first && shape.look.is_none(), mark: k.mark };
+            if shape.look != Some(look) {
+                let class = format!("key{} {}", if look.entering { " entering" } else { "" }, mark_class(k.mark));
+                set(&shape.el, "class", class.trim_end());
+                set(&shape.el, "style", &format!("transform:translate({}px,{}px)", num(k.x), num(k.y)));
+                shape.look = Some(look);
             }
         }
-        let written = &mut self.written;
-        self.keys.retain(|id, el| {
+        self.keys.retain(|id, shape| {
             let keep = live_keys.contains(id.as_str());
             if !keep {
-                el.remove();
-                written.remove(&(true, id.clone()));
+                shape.el.remove();
             }
             keep
         });
         self.drawn = true;
-    }
-}
-
-/// " entering" for a shape created in this pass (it fades in), except on the first drawing.
-fn entering(drawn: bool, new: bool) -> &'static str {
-    if drawn && new {
-        " entering"
-    } else {
-        ""
     }
 }
 
