@@ -1,17 +1,10 @@
 // The app as a learner meets it: the release build in headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveStatic, launchBrowser, newPage, openApp } from "./support.mjs";
+import { serveStatic, newPage, openApp } from "./support.mjs";
+import { appUnderTest } from "./fixture.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const heading = (page) => page.locator("main h1").innerText();
 
@@ -33,8 +26,8 @@ async function go(page, hash, expectHeading) {
 }
 
 test("home loads with the five paths, no console errors, and nothing fetched from other hosts", async () => {
-  const { context, page, problems, requests } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems, requests } = await newPage(app.browser);
+  await openApp(page, app.server.url);
   assert.equal(await page.locator(".path-card").count(), 5);
   const titles = await page.locator(".path-card h3").allInnerTexts();
   assert.deepEqual(titles, [
@@ -46,15 +39,15 @@ test("home loads with the five paths, no console errors, and nothing fetched fro
   ]);
   assert.match(await page.locator(".path-card").first().innerText(), /12 weeks/);
   assert.equal(await page.locator("#boot").count(), 0, "the loading message is gone");
-  const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"));
+  const foreign = requests.filter((u) => !u.startsWith(app.server.origin) && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("every path page and every week page renders", async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url, "#/paths");
+  const { context, page, problems } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/paths");
   const paths = await page.locator(".path-card h3 a").evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href"), title: a.innerText })));
   assert.equal(paths.length, 5);
   const durations = [];
@@ -87,8 +80,8 @@ async function searchFor(page, query) {
 }
 
 test("search finds the LSM and consistent-hashing weeks, highlights matches, and updates the URL", async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems } = await newPage(app.browser);
+  await openApp(page, app.server.url);
   const lsm = await searchFor(page, "LSM");
   for (const week of ["#/paths/data-engineering-mastery-plan/w09", "#/paths/data-intensive-systems/w01"]) {
     assert.ok(lsm.slice(0, 10).includes(week), `${week} is among the first results for LSM: ${lsm.slice(0, 10)}`);
@@ -109,8 +102,8 @@ test("search finds the LSM and consistent-hashing weeks, highlights matches, and
 });
 
 test("search results are reachable by keyboard", async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url, "#/search?q=bloom");
+  const { context, page } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/search?q=bloom");
   await page.waitForSelector("#search-results .hit");
   assert.equal(await page.locator("#search-input").inputValue(), "bloom", "a search link restores its query");
   await page.locator("#search-input").focus();
@@ -130,8 +123,8 @@ test("search results are reachable by keyboard", async () => {
 });
 
 test("'/' opens search from any page", async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url, "#/paths/data-engineer");
+  const { context, page } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/paths/data-engineer");
   await page.keyboard.press("/");
   await page.waitForFunction(() => location.hash === "#/search");
   await page.waitForFunction(() => document.activeElement?.id === "search-input");
@@ -139,8 +132,8 @@ test("'/' opens search from any page", async () => {
 });
 
 test("a deep link to a week loads directly, and back and forward work", async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url, "#/paths/data-intensive-systems/w02");
+  const { context, page, problems } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/paths/data-intensive-systems/w02");
   await expectHeading(page, /Week 2\s+Indexing and Query Processing/);
   assert.match(await page.title(), /Week 2: Indexing and Query Processing/);
 
@@ -167,9 +160,9 @@ test("a deep link to a week loads directly, and back and forward work", async ()
 });
 
 test("unknown routes, paths and weeks show a not-found page with a way back", async () => {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(app.browser);
   for (const hash of ["#/nowhere", "#/paths/no-such-path", "#/paths/data-engineer/w99"]) {
-    await openApp(page, server.url, hash);
+    await openApp(page, app.server.url, hash);
     assert.equal(await heading(page), "Page not found");
     assert.ok((await page.locator("main code").innerText()).includes(hash.slice(2)));
   }
@@ -179,8 +172,8 @@ test("unknown routes, paths and weeks show a not-found page with a way back", as
 });
 
 test("the theme follows the system and the toggle is remembered across reloads", async () => {
-  const { context, page } = await newPage(browser, { colorScheme: "dark" });
-  await openApp(page, server.url);
+  const { context, page } = await newPage(app.browser, { colorScheme: "dark" });
+  await openApp(page, app.server.url);
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const darkBg = await bg();
   const toggle = page.locator(".theme-toggle");
@@ -196,8 +189,8 @@ test("the theme follows the system and the toggle is remembered across reloads",
 });
 
 test("keyboard: the first Tab reaches the skip link, which moves focus into the page", async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url, "#/paths/data-engineer");
+  const { context, page } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/paths/data-engineer");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
   await page.keyboard.press("Enter");
@@ -207,8 +200,8 @@ test("keyboard: the first Tab reaches the skip link, which moves focus into the 
 });
 
 test("a panic shows an error page with the message and a reload button, not a blank page", async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url, "#/paths");
+  const { context, page } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/paths");
   await go(page, "#/debug/panic");
   await page.waitForSelector("html[data-panicked='true']");
   assert.equal(await heading(page), "Something went wrong");
@@ -222,7 +215,7 @@ test("a panic shows an error page with the message and a reload button, not a bl
 
 test("the built site works from a sub-path of a static host", async () => {
   const sub = await serveStatic(undefined, "/courses/strata/");
-  const { context, page, problems } = await newPage(browser);
+  const { context, page, problems } = await newPage(app.browser);
   try {
     await openApp(page, sub.url, "#/paths/data-engineer/w01");
     assert.match(await heading(page), /Week 1/);

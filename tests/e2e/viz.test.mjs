@@ -1,24 +1,17 @@
 // The B-tree visualizer in the release build: scenario URLs, the player, the message API,
 // embedding in an iframe, and bad addresses.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { serveStatic, launchBrowser, newPage, openApp, scratchDir, distDir } from "./support.mjs";
+import { serveStatic, newPage, openApp, scratchDir, distDir } from "./support.mjs";
+import { appUnderTest } from "./fixture.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 /** Opens a visualizer address and waits for its tree to be drawn. */
 async function openViz(page, hash) {
-  await openApp(page, server.url, hash);
+  await openApp(page, app.server.url, hash);
   await page.waitForSelector(".caption .step-label");
 }
 
@@ -57,7 +50,7 @@ async function expectStepInHash(page, n) {
 }
 
 test("a scenario URL replays its operations and shows the asked-for step", async () => {
-  const { context, page, problems } = await newPage(browser);
+  const { context, page, problems } = await newPage(app.browser);
   await openViz(page, "#/viz/btree?degree=4&ops=i10,i20,i30,i40&step=0");
   let state = await getState(page);
   assert.equal(state.widget, "btree");
@@ -94,7 +87,7 @@ test("a scenario URL replays its operations and shows the asked-for step", async
 });
 
 test("keys step the player: arrows, PageUp/PageDown, Home/End", async () => {
-  const { context, page, problems } = await newPage(browser);
+  const { context, page, problems } = await newPage(app.browser);
   await openViz(page, "#/viz/btree?variant=bplus&degree=3&ops=i5,i1,i9,i3&step=0");
   await page.locator("h1").click();
   await page.keyboard.press("ArrowRight");
@@ -118,7 +111,7 @@ test("keys step the player: arrows, PageUp/PageDown, Home/End", async () => {
 });
 
 test("the operations form runs keys and explains bad input next to the field", async () => {
-  const { context, page, problems } = await newPage(browser);
+  const { context, page, problems } = await newPage(app.browser);
   await openViz(page, "#/viz/btree");
   const input = page.locator(".ops-form input[type=text]");
   await input.fill("3, 7 9,23");
@@ -148,7 +141,7 @@ test("the operations form runs keys and explains bad input next to the field", a
 });
 
 test("a malformed address loads what it can and says what it ignored", async () => {
-  const { context, page, problems } = await newPage(browser);
+  const { context, page, problems } = await newPage(app.browser);
   await openViz(page, "#/viz/btree?degree=12&ops=i5,x9,i7,i100000&colour=red&step=999");
   const notices = await page.locator(".notices").innerText();
   assert.match(notices, /degree=12/);
@@ -162,7 +155,7 @@ test("a malformed address loads what it can and says what it ignored", async () 
   const keys = (node) => [...node.keys, ...node.children.flatMap(keys)];
   assert.deepEqual(keys(state.tree).sort((a, b) => a - b), [5, 7]);
 
-  await openApp(page, server.url, "#/viz/nope");
+  await openApp(page, app.server.url, "#/viz/nope");
   await page.waitForSelector(".viz-unknown");
   assert.match(await page.locator("main h1").innerText(), /No such visualizer/);
   assert.deepEqual(problems, []);
@@ -170,7 +163,7 @@ test("a malformed address loads what it can and says what it ignored", async () 
 });
 
 test("compare mode steps a B-tree and a B+ tree together", async () => {
-  const { context, page, problems } = await newPage(browser);
+  const { context, page, problems } = await newPage(app.browser);
   await openViz(page, "#/viz/btree?degree=4&ops=i10,i20,i30,i40&compare=bplus&step=0");
   assert.equal(await page.locator(".tree-figure").count(), 2);
   await command(page, "last");
@@ -187,7 +180,7 @@ test("compare mode steps a B-tree and a B+ tree together", async () => {
 
 test("an embed in an iframe fits 800×450, follows messages and reports its steps", async () => {
   const dir = await scratchDir("embed");
-  const embedUrl = `${server.url}#/embed/btree?degree=3&ops=i1,i2,i3,i4,i5&controls=step&theme=dark&step=0`;
+  const embedUrl = `${app.server.url}#/embed/btree?degree=3&ops=i1,i2,i3,i4,i5&controls=step&theme=dark&step=0`;
   await fs.writeFile(path.join(dir, "deck.html"), `<!doctype html><meta charset="utf-8"><title>deck</title><link rel="icon" href="data:,">
 <iframe id="viz" src="${embedUrl}" width="800" height="450" style="border:0"></iframe>
 <script>
@@ -197,7 +190,7 @@ test("an embed in an iframe fits 800×450, follows messages and reports its step
 </script>`);
   const deck = await serveStatic(dir);
   after(() => deck.close());
-  const { context, page, problems } = await newPage(browser);
+  const { context, page, problems } = await newPage(app.browser);
   await page.goto(`${deck.url}deck.html`);
   const frame = page.frameLocator("#viz");
   await frame.locator(".caption .step-label").waitFor();
@@ -243,8 +236,8 @@ test("an embed in an iframe fits 800×450, follows messages and reports its step
 });
 
 test("B-tree items in the curriculum link to guided scenarios that open", async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url, "#/viz");
+  const { context, page, problems } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/viz");
   const guided = await page.locator(".guided a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   assert.ok(guided.length >= 3);
   for (const href of guided) {
@@ -266,8 +259,8 @@ test("B-tree items in the curriculum link to guided scenarios that open", async 
 });
 
 test("the visualizer module loads only when a visualizer opens", async () => {
-  const { context, page, requests } = await newPage(browser);
-  await openApp(page, server.url, "#/");
+  const { context, page, requests } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/");
   assert.ok(!requests.some((u) => u.includes("strata-viz")), "the home page does not fetch it");
   await page.evaluate(() => { location.hash = "#/viz/btree"; });
   await page.waitForSelector(".scene-svg");
