@@ -63,7 +63,7 @@ impl BTree {
             return self.delete_preemptive(root, key, rec);
         }
         match self.descend(root, key, rec) {
-            (at, Route::Here(i), mut path) => {
+            (at, Ok(i), mut path) => {
                 self.note_found(at, key, rec);
                 let short = if self.node(at).is_leaf() {
                     self.remove_from_leaf(&path, at, i, key, rec)
@@ -75,14 +75,8 @@ impl BTree {
                 }
                 true
             }
-            (at, Route::Absent(i) | Route::Down(i), _) => {
-                self.note(rec, Tone::Refused, &[at], &[key], || {
-                    format!(
-                        "{}: {}, but it is not here, so {key} is not in the tree and nothing changes.",
-                        self.label(at),
-                        self.gap_text(at, key, i)
-                    )
-                });
+            (at, Err(i), _) => {
+                self.note_absent(at, key, i, " and nothing changes", rec);
                 false
             }
         }

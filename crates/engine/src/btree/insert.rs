@@ -34,7 +34,7 @@ impl BTree {
 
         // Down to the leaf, remembering each node and the child taken for the splits.
         let (at, mut path) = match self.descend(root, key, rec) {
-            (at, Route::Here(_), _) => {
+            (at, Ok(_), _) => {
                 self.note(rec, Tone::Refused, &[at], &[key], || {
                     format!(
                         "{}: {key} is already in the tree: {} stores each key once, so nothing changes.",
@@ -44,7 +44,7 @@ impl BTree {
                 });
                 return false;
             }
-            (at, Route::Absent(i) | Route::Down(i), path) => {
+            (at, Err(i), path) => {
                 self.place(at, i, key, rec);
                 (at, path)
             }

@@ -35,15 +35,16 @@ impl BTree {
     }
 
     /// Walks from `root` towards `key`, counting a read and narrating each node passed through,
-    /// until the node that holds `key` or the leaf where it would go. Returns that node, how the
-    /// walk ended (`Here` or `Absent`, never `Down`) and the path taken, as (node, child index)
-    /// pairs, for repairs on the way back up. Insert, delete and search all start with this.
+    /// until the node that holds `key` or the leaf where it would go. Returns that node, where
+    /// `key` is in it as `binary_search` reports it (`Ok(index)` found, `Err(index)` where it
+    /// would go), and the path taken, as (node, child index) pairs, for repairs on the way back
+    /// up. Insert, delete and search all start with this.
     pub(super) fn descend(
         &mut self,
         root: NodeId,
         key: Key,
         rec: &mut impl Recorder<BTree>,
-    ) -> (NodeId, Route, Vec<(NodeId, usize)>) {
+    ) -> (NodeId, Result<usize, usize>, Vec<(NodeId, usize)>) {
         let mut path = Vec::new();
         let mut at = root;
         loop {
@@ -56,7 +57,8 @@ impl BTree {
                     path.push((at, i));
                     at = self.child(at, i);
                 }
-                end => return (at, end, path),
+                Route::Here(i) => return (at, Ok(i), path),
+                Route::Absent(i) => return (at, Err(i), path),
             }
         }
     }
@@ -125,21 +127,27 @@ impl BTree {
             return false;
         };
         match self.descend(root, key, rec) {
-            (at, Route::Here(_), _) => {
+            (at, Ok(_), _) => {
                 self.note(rec, Tone::Found, &[at], &[key], || format!("{}: found {key}.", self.label(at)));
                 true
             }
-            (at, Route::Absent(i) | Route::Down(i), _) => {
-                self.note(rec, Tone::Refused, &[at], &[key], || {
-                    format!(
-                        "{}: {}, but it is not here, so {key} is not in the tree.",
-                        self.label(at),
-                        self.gap_text(at, key, i)
-                    )
-                });
+            (at, Err(i), _) => {
+                self.note_absent(at, key, i, "", rec);
                 false
             }
         }
+    }
+
+    /// Narrates a walk that ended in leaf `at` without `key` (which would sit at index `i`);
+    /// `consequence` finishes the sentence for the operation that looked.
+    pub(super) fn note_absent(&self, at: NodeId, key: Key, i: usize, consequence: &str, rec: &mut impl Recorder<BTree>) {
+        self.note(rec, Tone::Refused, &[at], &[key], || {
+            format!(
+                "{}: {}, but it is not here, so {key} is not in the tree{consequence}.",
+                self.label(at),
+                self.gap_text(at, key, i)
+            )
+        });
     }
 
     /// Where an absent key would sit in a leaf: "23 falls between 20 and 25".
