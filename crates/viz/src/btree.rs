@@ -5,12 +5,15 @@
 use crate::messages;
 use crate::player::{Command, Player, PlayerControls};
 use crate::scene_view::SceneView;
+use crate::timer::TimerSlot;
 use crate::Address;
 use leptos::prelude::*;
 use strata_browser as browser;
-use strata_engine::btree::{BTree, Counters, DeletePolicy, Variant, MAX_DEGREE, MIN_DEGREE};
+use strata_engine::btree::{show_keys, BTree, Counters, DeletePolicy, Variant, MAX_DEGREE, MAX_KEY, MIN_DEGREE, MIN_KEY};
 use strata_engine::layout::{self, Scene};
-use strata_engine::scenario::btree::{align, parse_input, tree_json, InputKind, Op, Run, Scenario, MAX_OPS};
+use strata_engine::scenario::btree::{
+    align, parse_input, parse_variant, tree_json, variant_param, Compare, InputKind, Op, Run, Scenario, MAX_BATCH, MAX_OPS,
+};
 use strata_engine::scenario::json;
 use strata_engine::scenario::{Controls, Notice, ThemeChoice};
 
@@ -41,12 +44,9 @@ impl Runs {
     /// Appends operations that were just added to the end of `s.ops`.
     fn append(&mut self, s: &Scenario, count: usize) {
         let first = s.ops.len() - count;
-        for (index, op) in s.ops.iter().enumerate().skip(first) {
-            let seed = s.op_seed(index);
-            self.main.apply(op, seed);
-            if let Some(o) = &mut self.other {
-                o.apply(op, seed);
-            }
+        s.continue_run(&mut self.main, first);
+        if let Some(o) = &mut self.other {
+            s.continue_run(o, first);
         }
         self.realign();
     }
@@ -109,13 +109,6 @@ fn write_tree_fields(out: &mut String, tree: &BTree) {
     out.push_str(&format!(",\"degree\":{},\"tree\":{}", tree.config().degree, tree_json(tree)));
 }
 
-fn variant_param(v: Variant) -> &'static str {
-    match v {
-        Variant::B => "b",
-        Variant::BPlus => "bplus",
-    }
-}
-
 fn variant_name(v: Variant) -> &'static str {
     match v {
         Variant::B => "B-tree",
@@ -129,6 +122,17 @@ struct Frame {
     op: Option<usize>,
     main: Side,
     other: Option<Side>,
+}
+
+impl Frame {
+    /// Side 0 is the main tree, side 1 compare mode's second tree.
+    fn side(&self, which: usize) -> Option<&Side> {
+        if which == 0 {
+            Some(&self.main)
+        } else {
+            self.other.as_ref()
+        }
+    }
 }
 
 /// One tree at one position.
@@ -189,7 +193,7 @@ fn describe(tree: &BTree, title: &str) -> String {
     while !level.is_empty() {
         let nodes: Vec<String> = level
             .iter()
-            .map(|&id| format!("[{}]", tree.node(id).keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ")))
+            .map(|&id| show_keys(&tree.node(id).keys))
             .collect();
         out.push_str(&format!(" Level {depth}: {}.", nodes.join(" ")));
         level = level.iter().flat_map(|&id| tree.node(id).children.clone()).collect();
@@ -230,23 +234,14 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
     // The address follows what is on screen, so a copied link reproduces it exactly. It is
     // written once things settle (150 ms): Chromium's replaceState costs about 3 ms a call,
     // more than drawing a step, and playback or a held arrow key would pay it every step.
-    let pending_hash = StoredValue::new(None::<TimeoutHandle>);
+    let pending_hash = TimerSlot::new();
     let address_for_hash = address.clone();
     Effect::new(move |_| {
         let position = player.position.get();
         let mut s = scenario.get();
         s.common.step = Some(position);
         let hash = address_for_hash.hash(&s.to_query());
-        if let Some(previous) = pending_hash.try_update_value(|p| p.take()).flatten() {
-            previous.clear();
-        }
-        let handle = set_timeout_with_handle(move || browser::replace_hash(&hash), std::time::Duration::from_millis(150));
-        pending_hash.set_value(handle.ok());
-    });
-    on_cleanup(move || {
-        if let Some(previous) = pending_hash.try_update_value(|p| p.take()).flatten() {
-            previous.clear();
-        }
+        pending_hash.timeout(std::time::Duration::from_millis(150), move || browser::replace_hash(&hash));
     });
 
     let frame = Memo::new(move |_| {
@@ -285,11 +280,9 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
     let side_view = move |which: usize| {
         // Reads one field of one side without cloning the rest (a scene has thousands of shapes).
         let field = move |get: fn(&Side) -> String| {
-            move || frame.with(|f| if which == 0 { Some(&f.main) } else { f.other.as_ref() }.map(get).unwrap_or_default())
+            move || frame.with(|f| f.side(which).map(get).unwrap_or_default())
         };
-        let scene = Signal::derive(move || {
-            frame.with(|f| if which == 0 { Some(&f.main) } else { f.other.as_ref() }.map(|s| s.scene.clone()).unwrap_or_default())
-        });
+        let scene = Signal::derive(move || frame.with(|f| f.side(which).map(|s| s.scene.clone()).unwrap_or_default()));
         let description = Signal::derive(field(|s| s.description.clone()));
         view! {
             <figure class="tree-figure">
@@ -391,11 +384,13 @@ fn OpsForm(add_ops: impl Fn(Vec<Op>) -> Result<(), String> + Copy + Send + Sync 
     let load_fill = RwSignal::new(100u8);
     let error = RwSignal::new(None::<String>);
     let hint = move || match kind.get() {
-        InputKind::Insert | InputKind::Delete | InputKind::Search => "Keys from 0 to 99999, as in 3 7 9 23 or 3,7,9,23",
-        InputKind::Range => "Two keys, as in 3-9",
-        InputKind::Load => "Keys or ranges to load bottom-up, as in 1-40 or 1-20, 35",
-        InputKind::Fill => "How many random keys, 1 to 2000",
-        InputKind::Clear => "Removes every key",
+        InputKind::Insert | InputKind::Delete | InputKind::Search => {
+            format!("Keys from {MIN_KEY} to {MAX_KEY}, as in 3 7 9 23 or 3,7,9,23")
+        }
+        InputKind::Range => "Two keys, as in 3-9".into(),
+        InputKind::Load => "Keys or ranges to load bottom-up, as in 1-40 or 1-20, 35".into(),
+        InputKind::Fill => format!("How many random keys, 1 to {MAX_BATCH}"),
+        InputKind::Clear => "Removes every key".into(),
     };
     let submit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
@@ -461,32 +456,20 @@ fn Options(scenario: RwSignal<Scenario>, rebuild: impl Fn() + Copy + Send + Sync
         rebuild();
     };
     let config = move || scenario.with(|s| s.config);
-    let degrees = move || (MIN_DEGREE..=MAX_DEGREE).collect::<Vec<u8>>();
+    let compare = move || scenario.with(|s| s.compare);
     view! {
         <fieldset class="options">
             <legend>"Tree"</legend>
-            <label>
-                "Variant "
-                <select on:change=move |e| {
-                    let v = if event_target_value(&e) == "bplus" { Variant::BPlus } else { Variant::B };
-                    change(Box::new(move |s| s.config.variant = v));
-                }>
-                    <option value="b" selected=move || config().variant == Variant::B>"B-tree"</option>
-                    <option value="bplus" selected=move || config().variant == Variant::BPlus>"B+ tree"</option>
-                </select>
-            </label>
-            <label>
-                "Degree "
-                <select on:change=move |e| {
-                    if let Ok(d) = event_target_value(&e).parse::<u8>() {
-                        change(Box::new(move |s| s.config.degree = d));
-                    }
-                }>
-                    {move || degrees().into_iter().map(|d| view! {
-                        <option value=d.to_string() selected=move || config().degree == d>{d}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <VariantSelect
+                label="Variant "
+                current=Signal::derive(move || Some(config().variant))
+                choose=move |v| change(Box::new(move |s| s.config.variant = v))
+            />
+            <DegreeSelect
+                label="Degree "
+                current=Signal::derive(move || Some(config().degree))
+                choose=move |d| change(Box::new(move |s| s.config.degree = d))
+            />
             <label title="Split full nodes on the way down (even degrees only)">
                 <input
                     type="checkbox"
@@ -513,44 +496,78 @@ fn Options(scenario: RwSignal<Scenario>, rebuild: impl Fn() + Copy + Send + Sync
             <label>
                 <input
                     type="checkbox"
-                    prop:checked=move || scenario.with(|s| s.compare.is_some())
+                    prop:checked=move || compare().is_some()
                     on:change=move |e| {
                         let on = event_target_checked(&e);
                         change(Box::new(move |s| {
                             s.compare = on.then(|| {
                                 let other = if s.config.variant == Variant::B { Variant::BPlus } else { Variant::B };
-                                strata_engine::scenario::btree::Compare { variant: other, degree: s.config.degree }
+                                Compare { variant: other, degree: s.config.degree }
                             });
                         }));
                     }
                 />
                 " Compare with a second tree"
             </label>
-            <Show when=move || scenario.with(|s| s.compare.is_some())>
-                <label>
-                    "Second tree "
-                    <select on:change=move |e| {
-                        let v = if event_target_value(&e) == "bplus" { Variant::BPlus } else { Variant::B };
-                        change(Box::new(move |s| if let Some(c) = &mut s.compare { c.variant = v }));
-                    }>
-                        <option value="b" selected=move || scenario.with(|s| s.compare.is_some_and(|c| c.variant == Variant::B))>"B-tree"</option>
-                        <option value="bplus" selected=move || scenario.with(|s| s.compare.is_some_and(|c| c.variant == Variant::BPlus))>"B+ tree"</option>
-                    </select>
-                </label>
-                <label>
-                    "of degree "
-                    <select on:change=move |e| {
-                        if let Ok(d) = event_target_value(&e).parse::<u8>() {
-                            change(Box::new(move |s| if let Some(c) = &mut s.compare { c.degree = d }));
-                        }
-                    }>
-                        {move || degrees().into_iter().map(|d| view! {
-                            <option value=d.to_string() selected=move || scenario.with(|s| s.compare.is_some_and(|c| c.degree == d))>{d}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+            <Show when=move || compare().is_some()>
+                <VariantSelect
+                    label="Second tree "
+                    current=Signal::derive(move || compare().map(|c| c.variant))
+                    choose=move |v| change(Box::new(move |s| if let Some(c) = &mut s.compare { c.variant = v }))
+                />
+                <DegreeSelect
+                    label="of degree "
+                    current=Signal::derive(move || compare().map(|c| c.degree))
+                    choose=move |d| change(Box::new(move |s| if let Some(c) = &mut s.compare { c.degree = d }))
+                />
             </Show>
         </fieldset>
+    }
+}
+
+/// A B-tree / B+ tree choice, for the main tree and for compare mode's second one.
+#[component]
+fn VariantSelect(
+    label: &'static str,
+    current: Signal<Option<Variant>>,
+    choose: impl Fn(Variant) + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <select on:change=move |e| {
+                if let Some(v) = parse_variant(&event_target_value(&e)) {
+                    choose(v);
+                }
+            }>
+                {[Variant::B, Variant::BPlus].into_iter().map(|v| view! {
+                    <option value=variant_param(v) selected=move || current.get() == Some(v)>{variant_name(v)}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A degree from 3 to 10, for the main tree and for compare mode's second one.
+#[component]
+fn DegreeSelect(
+    label: &'static str,
+    current: Signal<Option<u8>>,
+    choose: impl Fn(u8) + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <select on:change=move |e| {
+                if let Ok(d) = event_target_value(&e).parse::<u8>() {
+                    choose(d);
+                }
+            }>
+                {(MIN_DEGREE..=MAX_DEGREE).map(|d| view! {
+                    <option value=d.to_string() selected=move || current.get() == Some(d)>{d}</option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

@@ -9,6 +9,7 @@ mod messages;
 mod player;
 mod scene_view;
 mod stylesheet;
+mod timer;
 
 use leptos::prelude::*;
 use std::cell::RefCell;

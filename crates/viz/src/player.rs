@@ -3,6 +3,7 @@
 //! PageDown). Moving the cursor never recomputes anything: each step carries its own state.
 
 use leptos::ev;
+use crate::timer::TimerSlot;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -93,38 +94,25 @@ impl Player {
 
     /// While playing, a timer advances one step per interval and stops at the end.
     fn drive_playback(self) {
-        let timer = StoredValue::new(None::<IntervalHandle>);
+        let timer = TimerSlot::new();
         Effect::new(move |_| {
             let playing = self.playing.get();
             let speed = self.speed.get();
-            if let Some(handle) = timer.try_update_value(|t| t.take()).flatten() {
-                handle.clear();
-            }
             if !playing {
+                timer.cancel();
                 return;
             }
-            let interval = Duration::from_millis((BASE_INTERVAL_MS / speed) as u64);
-            let handle = set_interval_with_handle(
-                move || {
-                    let at = self.position.get_untracked();
-                    if at >= self.steps.get_untracked() {
+            timer.interval(Duration::from_millis((BASE_INTERVAL_MS / speed) as u64), move || {
+                let at = self.position.get_untracked();
+                if at >= self.steps.get_untracked() {
+                    self.playing.set(false);
+                } else {
+                    self.position.set(at + 1);
+                    if at + 1 >= self.steps.get_untracked() {
                         self.playing.set(false);
-                    } else {
-                        self.position.set(at + 1);
-                        if at + 1 >= self.steps.get_untracked() {
-                            self.playing.set(false);
-                        }
                     }
-                },
-                interval,
-            )
-            .ok();
-            timer.set_value(handle);
-        });
-        on_cleanup(move || {
-            if let Some(handle) = timer.try_update_value(|t| t.take()).flatten() {
-                handle.clear();
-            }
+                }
+            });
         });
     }
 

@@ -22,6 +22,9 @@ mod insert;
 mod query;
 mod text;
 
+/// Node contents as captions write them, `[7 9 23]`: views describing a tree use it too.
+pub use text::show as show_keys;
+
 use crate::step::{Highlight, Recorder, Tone, Versioned};
 
 /// Keys are integers from [`MIN_KEY`] to [`MAX_KEY`].

@@ -4,7 +4,7 @@
 use super::{BTree, Key, NodeId, Variant};
 
 /// Node contents as captions show them: `[7 9 23]`, or `[]` for an empty node.
-pub(super) fn show(keys: &[Key]) -> String {
+pub fn show(keys: &[Key]) -> String {
     let inner: Vec<String> = keys.iter().map(Key::to_string).collect();
     format!("[{}]", inner.join(" "))
 }

@@ -18,7 +18,7 @@
 
 use super::{bounded, flag, join_query, json, Common, Notice};
 use crate::btree::{BTree, Config, DeletePolicy, Key, Variant, MAX_DEGREE, MAX_KEY, MIN_DEGREE};
-use crate::step::{NoSteps, Recorder, Timeline};
+use crate::step::{Recorder, Timeline};
 
 /// More operations than this in one link are dropped, with a notice.
 pub const MAX_OPS: usize = 500;
@@ -255,14 +255,16 @@ impl Default for Scenario {
     }
 }
 
-fn variant_name(v: Variant) -> &'static str {
+/// A variant's name in addresses and the message API: `b` or `bplus`.
+pub fn variant_param(v: Variant) -> &'static str {
     match v {
         Variant::B => "b",
         Variant::BPlus => "bplus",
     }
 }
 
-fn parse_variant(value: &str) -> Option<Variant> {
+/// Reads a variant's name, accepting a few spellings people type.
+pub fn parse_variant(value: &str) -> Option<Variant> {
     match value {
         "b" | "btree" => Some(Variant::B),
         "bplus" | "b+" | "b+tree" => Some(Variant::BPlus),
@@ -368,7 +370,7 @@ impl Scenario {
         let mut out: Vec<(String, String)> = Vec::new();
         let d = Scenario::default();
         if self.config.variant != d.config.variant {
-            out.push(("variant".into(), variant_name(self.config.variant).into()));
+            out.push(("variant".into(), variant_param(self.config.variant).into()));
         }
         if self.config.degree != d.config.degree {
             out.push(("degree".into(), self.config.degree.to_string()));
@@ -389,7 +391,7 @@ impl Scenario {
             out.push(("ops".into(), self.ops.iter().map(Op::token).collect::<Vec<_>>().join(",")));
         }
         if let Some(c) = self.compare {
-            let mut value = variant_name(c.variant).to_string();
+            let mut value = variant_param(c.variant).to_string();
             if c.degree != self.config.degree {
                 value.push_str(&format!(":{}", c.degree));
             }
@@ -410,15 +412,21 @@ impl Scenario {
         if self.fill > 0 {
             run.apply(&Op::Fill(self.fill), self.seed);
         }
-        for (index, op) in self.ops.iter().enumerate() {
+        self.continue_run(&mut run, 0);
+        run
+    }
+
+    /// Applies `ops[from..]` to `run`: how operations added to the end of a scenario extend its
+    /// timeline without replaying the rest.
+    pub fn continue_run(&self, run: &mut Run, from: usize) {
+        for (index, op) in self.ops.iter().enumerate().skip(from) {
             run.apply(op, self.op_seed(index));
         }
-        run
     }
 
     /// The seed of the random fill at `index` in `ops`: distinct per position, so two fills
     /// in one link draw different keys, and the same link always draws the same ones.
-    pub fn op_seed(&self, index: usize) -> u64 {
+    fn op_seed(&self, index: usize) -> u64 {
         self.seed.wrapping_add((index as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 }
@@ -440,13 +448,6 @@ impl Run {
     pub fn apply(&mut self, op: &Op, seed: u64) {
         self.timeline.begin_op(op.label());
         op.apply(&mut self.tree, seed, &mut self.timeline);
-    }
-}
-
-/// Applies operations without recording them: the fast path, for benchmarks.
-pub fn apply_fast(tree: &mut BTree, ops: &[Op], seed: u64) {
-    for op in ops {
-        op.apply(tree, seed, &mut NoSteps);
     }
 }
 
