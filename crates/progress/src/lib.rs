@@ -1,0 +1,14 @@
+//! Learner progress, independent of the browser: what is recorded (`model`), how it is stored
+//! and exported (`envelope`, `json`), how copies combine (`merge`), the store that never
+//! loses anything silently (`store`), and the study-plan arithmetic (`calendar`, `plan`, `ics`).
+
+pub mod calendar;
+pub mod envelope;
+pub mod ics;
+pub mod json;
+pub mod merge;
+pub mod model;
+pub mod plan;
+pub mod store;
+
+pub use model::{Assessment, Key, Mark, Plan, Progress, State};
