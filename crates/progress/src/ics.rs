@@ -67,7 +67,7 @@ mod tests {
             start,
             end: start + 7,
         };
-        let text = calendar(&"Strata: Data Engineer", &[event], 1_763_719_500_000);
+        let text = calendar("Strata: Data Engineer", &[event], 1_763_719_500_000);
         assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(text.contains("DTSTART;VALUE=DATE:20261123\r\nDTEND;VALUE=DATE:20261130\r\n"));
         assert!(text.contains("SUMMARY:Week 1: SQL\\, joins\\; and more\r\n"));

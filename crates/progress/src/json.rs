@@ -238,11 +238,9 @@ impl Parser<'_> {
         let text = &self.text[start..self.at];
         // Rust's float syntax is looser than JSON's in a few spots ("1.", ".5", "+1"): refuse those.
         let digits = text.strip_prefix('-').unwrap_or(text);
-        let well_formed = digits.starts_with(|c: char| c.is_ascii_digit())
-            && !digits.contains(".e")
-            && !digits.contains(".E")
-            && !digits.ends_with('.')
-            && !(digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit());
+        let leading_zero = digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit();
+        let bare_point = digits.contains(".e") || digits.contains(".E") || digits.ends_with('.');
+        let well_formed = digits.starts_with(|c: char| c.is_ascii_digit()) && !leading_zero && !bare_point;
         match text.parse::<f64>() {
             Ok(n) if well_formed && n.is_finite() => Ok(Value::Number(n)),
             _ => Err(ParseError { at: start, what: "malformed number" }),
