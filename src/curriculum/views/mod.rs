@@ -40,7 +40,7 @@ pub fn tags_html(out: &mut Html, tags: &[Tag]) {
     }
     out.raw("<ul class=\"tags\" aria-label=\"Topics\">");
     for t in tags {
-        let _ = write!(out, "<li class=\"tag\" data-tag=\"{}\">{}</li>", tag_slug(*t), Esc(t.label()));
+        let _ = write!(out, "<li class=\"tag\" data-tag=\"{}\">{}</li>", t.slug(), Esc(t.label()));
     }
     out.raw("</ul>");
 }
@@ -67,23 +67,6 @@ pub fn hours_text(hours: Hours) -> String {
     let mut h = Html::default();
     hours_html(&mut h, Some(hours));
     h.0
-}
-
-/// The content vocabulary word for a tag (`bloom-filter`), used as a stable hook for styling
-/// and for the visualizers' links.
-pub fn tag_slug(tag: Tag) -> &'static str {
-    match tag {
-        Tag::Btree => "btree",
-        Tag::Indexing => "indexing",
-        Tag::Lsm => "lsm",
-        Tag::Sstable => "sstable",
-        Tag::Compaction => "compaction",
-        Tag::BloomFilter => "bloom-filter",
-        Tag::ConsistentHashing => "consistent-hashing",
-        Tag::Sharding => "sharding",
-        Tag::Partitioning => "partitioning",
-        Tag::Replication => "replication",
-    }
 }
 
 pub fn page_title(parts: &[&str]) -> String {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     println!("cargo:rerun-if-changed={}", dir.display());
     match strata_content::compile_dir(&dir) {
         Ok(compiled) => {

@@ -1,0 +1,253 @@
+//! The learning paths, compiled in from `content/` by `build.rs`, and the figures derived
+//! from them: totals, hour estimates and a learner's completion (`tally`). Shared by the shell
+//! and the study module, so both read one curriculum the same way.
+
+mod decode;
+pub mod model;
+pub mod tally;
+
+pub use model::*;
+
+/// Every learning path, in catalogue order; decoded from the compiled content on first use.
+pub fn paths() -> &'static [Path] {
+    static PATHS: std::sync::OnceLock<&'static [Path]> = std::sync::OnceLock::new();
+    PATHS.get_or_init(decode::decode)
+}
+
+pub fn find_path(id: &str) -> Option<&'static Path> {
+    paths().iter().find(|p| p.id == id)
+}
+
+impl Path {
+    pub fn week(&self, id: &str) -> Option<(usize, &'static Week)> {
+        self.weeks.iter().enumerate().find(|(_, w)| w.id == id)
+    }
+
+    /// The sum of the weeks' hours, where every week gives them.
+    pub fn total_hours(&self) -> Option<Hours> {
+        self.weeks.iter().try_fold(Hours { low: 0, high: 0 }, |acc, w| {
+            w.hours.map(|h| Hours { low: acc.low + h.low, high: acc.high + h.high })
+        })
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.weeks.iter().map(Week::item_count).sum()
+    }
+
+    pub fn phase_weeks(&self, phase: &Phase) -> &'static [Week] {
+        &self.weeks[phase.first_week..phase.first_week + phase.week_count]
+    }
+}
+
+impl Week {
+    pub fn items(&self) -> impl Iterator<Item = &'static Item> {
+        self.groups.iter().flat_map(|g| g.items.iter())
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.groups.iter().map(|g| g.items.len()).sum()
+    }
+
+    /// "Week 3" or "Weeks 3–4".
+    pub fn label(&self) -> String {
+        if self.start == self.end {
+            format!("Week {}", self.start)
+        } else {
+            format!("Weeks {}–{}", self.start, self.end)
+        }
+    }
+
+    pub fn span(&self) -> u16 {
+        self.end - self.start + 1
+    }
+}
+
+impl Hours {
+    /// "20–25 h", "1.5 h".
+    pub fn label(self) -> String {
+        fn tenths(t: u16) -> String {
+            if t % 10 == 0 {
+                (t / 10).to_string()
+            } else {
+                format!("{}.{}", t / 10, t % 10)
+            }
+        }
+        if self.low == self.high {
+            format!("{} h", tenths(self.low))
+        } else {
+            format!("{}–{} h", tenths(self.low), tenths(self.high))
+        }
+    }
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Beginner => "Beginner",
+            Level::Intermediate => "Intermediate",
+            Level::Advanced => "Advanced",
+            Level::Expert => "Expert",
+        }
+    }
+}
+
+impl ItemKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Topic => "Topic",
+            ItemKind::Lab => "Lab",
+            ItemKind::Project => "Project",
+            ItemKind::CaseStudy => "Case study",
+            ItemKind::Reading => "Reading",
+        }
+    }
+}
+
+impl ReadingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReadingKind::Book => "Book",
+            ReadingKind::Paper => "Paper",
+            ReadingKind::Course => "Course",
+            ReadingKind::Article => "Article",
+            ReadingKind::Video => "Video",
+            ReadingKind::Docs => "Docs",
+        }
+    }
+}
+
+/// Which visualizer a tag belongs to. The visualizers link to items by these groups.
+// The visualizers that read this arrive with issue #3; the content tests use it already.
+#[cfg_attr(not(test), allow(dead_code))] // LsmTree and HashRing get visualizers in later issues
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Structure {
+    BTree,
+    LsmTree,
+    HashRing,
+}
+
+impl Tag {
+    /// The content vocabulary word (`bloom-filter`): a stable hook for styling and links.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tag::Btree => "btree",
+            Tag::Indexing => "indexing",
+            Tag::Lsm => "lsm",
+            Tag::Sstable => "sstable",
+            Tag::Compaction => "compaction",
+            Tag::BloomFilter => "bloom-filter",
+            Tag::ConsistentHashing => "consistent-hashing",
+            Tag::Sharding => "sharding",
+            Tag::Partitioning => "partitioning",
+            Tag::Replication => "replication",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Btree => "B-tree",
+            Tag::Indexing => "Indexing",
+            Tag::Lsm => "LSM tree",
+            Tag::Sstable => "SSTable",
+            Tag::Compaction => "Compaction",
+            Tag::BloomFilter => "Bloom filter",
+            Tag::ConsistentHashing => "Consistent hashing",
+            Tag::Sharding => "Sharding",
+            Tag::Partitioning => "Partitioning",
+            Tag::Replication => "Replication",
+        }
+    }
+
+    pub fn structure(self) -> Structure {
+        match self {
+            Tag::Btree | Tag::Indexing => Structure::BTree,
+            Tag::Lsm | Tag::Sstable | Tag::Compaction | Tag::BloomFilter => Structure::LsmTree,
+            Tag::ConsistentHashing | Tag::Sharding | Tag::Partitioning | Tag::Replication => Structure::HashRing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_five_paths_are_compiled_in_with_their_durations() {
+        let durations: Vec<(&str, u16)> = paths().iter().map(|p| (p.id, p.duration_weeks)).collect();
+        assert_eq!(
+            durations,
+            [
+                ("data-intensive-systems", 12),
+                ("data-engineer", 10),
+                ("data-platform-architect", 14),
+                ("data-engineering-mastery-plan", 12),
+                ("data-engineer-complete-mastery", 40),
+            ]
+        );
+    }
+
+    #[test]
+    fn weeks_tile_each_path_and_phases_index_them() {
+        for path in paths() {
+            let mut next = 1;
+            for w in path.weeks {
+                assert_eq!(w.start, next, "{}/{}", path.id, w.id);
+                next = w.end + 1;
+            }
+            assert_eq!(next - 1, path.duration_weeks, "{}", path.id);
+            let covered: usize = path.phases.iter().map(|p| p.week_count).sum();
+            assert_eq!(covered, path.weeks.len(), "{}", path.id);
+            for (i, phase) in path.phases.iter().enumerate() {
+                assert!(path.phase_weeks(phase).iter().all(|w| w.phase == i));
+            }
+        }
+    }
+
+    #[test]
+    fn every_structure_has_tagged_items_to_link_from() {
+        for structure in [Structure::BTree, Structure::LsmTree, Structure::HashRing] {
+            let tagged = paths()
+                .iter()
+                .flat_map(|p| p.weeks.iter())
+                .flat_map(|w| w.items())
+                .filter(|i| i.tags.iter().any(|t| t.structure() == structure))
+                .count();
+            assert!(tagged >= 3, "{structure:?} has only {tagged} tagged items");
+        }
+    }
+
+    #[test]
+    fn decoded_vocabularies_match_the_content_compiler() {
+        let tags: Vec<&str> = decode::TAGS.iter().map(|t| t.slug()).collect();
+        assert_eq!(tags, decode::TAG_WORDS);
+        let kinds: Vec<String> = [ItemKind::Topic, ItemKind::Lab, ItemKind::Project, ItemKind::CaseStudy, ItemKind::Reading]
+            .iter()
+            .map(|k| k.label().to_lowercase().replace(' ', "-"))
+            .collect();
+        assert_eq!(kinds, decode::ITEM_KIND_WORDS);
+        assert_eq!(decode::LEVEL_WORDS, ["beginner", "intermediate", "advanced", "expert"]);
+        assert_eq!(decode::READING_KIND_WORDS, ["book", "paper", "course", "article", "video", "docs"]);
+    }
+
+    #[test]
+    fn decoding_reads_the_whole_compiled_content() {
+        // Spot-check facts straight from content/data-intensive-systems.toml.
+        let dis = find_path("data-intensive-systems").unwrap();
+        assert_eq!(dis.title, "Data-Intensive Systems");
+        assert_eq!(dis.level, Level::Advanced);
+        assert_eq!(dis.weekly_hours, Hours { low: 180, high: 250 });
+        let (_, w1) = dis.week("w01").unwrap();
+        assert_eq!(w1.title, "Storage Engines and Data Models");
+        assert_eq!(w1.hours, Some(Hours { low: 200, high: 250 }));
+        assert!(w1.items().any(|i| i.title == "LSM-tree storage" && i.tags.contains(&Tag::Lsm)));
+        assert_eq!(dis.assessment.map(|a| a.domains.len()), Some(5));
+        let last = find_path("data-engineer-complete-mastery").unwrap().weeks.last().unwrap();
+        assert_eq!((last.start, last.end), (40, 40));
+    }
+
+    #[test]
+    fn hours_labels() {
+        assert_eq!(Hours { low: 200, high: 250 }.label(), "20–25 h");
+        assert_eq!(Hours { low: 15, high: 15 }.label(), "1.5 h");
+    }
+}
