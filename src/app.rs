@@ -4,7 +4,8 @@ use strata_browser as browser;
 use crate::curriculum::views::{CataloguePage, PathPage, SearchPage, WeekPage};
 use crate::route::{Route, Section};
 use crate::theme::Theme;
-use crate::viz_host::VisualizerHost;
+use crate::progress::notice::StorageNotice;
+use crate::viz_host::{StudyHost, VisualizerHost};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
         }>"Skip to content"</a>
         <Header route=route />
         <main id="main" tabindex="-1">
+            <StorageNotice />
             {move || page(route.get())}
         </main>
         <footer class="site-footer">
@@ -73,6 +75,8 @@ fn page(route: Route) -> AnyView {
         Route::Search { query } => view! { <SearchPage initial=query /> }.into_any(),
         // The visualizer module draws all of these, its index included.
         Route::Visualizers | Route::Visualizer { .. } | Route::Embed { .. } => view! { <VisualizerHost hash=route.to_hash() /> }.into_any(),
+        // The study module draws the progress page, study plans and print views.
+        Route::Progress | Route::Plan { .. } | Route::Print { .. } => view! { <StudyHost hash=route.to_hash() /> }.into_any(),
         Route::DebugPanic => panic!("deliberate panic from #/debug/panic, to show the error page"),
         Route::NotFound { hash } => view! { <NotFound what=hash /> }.into_any(),
     }
@@ -96,6 +100,7 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 <ul>
                     <li><a href="#/" aria-current=current(Section::Home)>"Home"</a></li>
                     <li><a href="#/paths" aria-current=current(Section::Paths)>"Paths"</a></li>
+                    <li><a href="#/progress" aria-current=current(Section::Progress)>"Progress"</a></li>
                     <li><a href="#/viz" aria-current=current(Section::Visualizers)>"Visualizers"</a></li>
                     <li><a href="#/search" aria-current=current(Section::Search) aria-keyshortcuts="/">"Search"</a></li>
                 </ul>

@@ -2,6 +2,7 @@
 
 mod app;
 mod curriculum;
+mod progress;
 mod route;
 mod theme;
 mod viz_host;
@@ -13,6 +14,7 @@ use strata_browser::panic_page;
 fn main() {
     panic_page::install();
     browser::remove_boot_message();
+    progress::init();
     leptos::mount::mount_to_body(app::App);
     browser::mark_ready();
 }

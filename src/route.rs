@@ -10,6 +10,9 @@
 //! #/paths/<path-id>               one path: phases, weeks, timeline
 //! #/paths/<path-id>/<week-id>     one week: items, objectives, checkpoint, readings
 //! #/search?q=<query>              search across every path
+//! #/progress                      your progress: every path, orphaned records, export, import, reset
+//! #/plan/<path-id>                a path's study plan: pace, activity chart, streak, calendar file
+//! #/print/<path-id>               a path with your progress, laid out for printing
 //! #/viz                           the visualizers and their guided scenarios
 //! #/viz/<widget>?<scenario>       one visualizer (btree), scripted by its scenario
 //! #/embed/<widget>?<scenario>     the same, alone in the page, for slide decks and iframes
@@ -26,6 +29,9 @@ pub enum Route {
     Path { path: String },
     Week { path: String, week: String },
     Search { query: String },
+    Progress,
+    Plan { path: String },
+    Print { path: String },
     Visualizers,
     /// `query` is kept raw: the visualizer module owns its scenario grammar.
     Visualizer { widget: String, query: String },
@@ -50,6 +56,9 @@ impl Route {
             ["search"] => Route::Search {
                 query: query_pairs(query).into_iter().find(|(k, _)| k == "q").map(|(_, v)| v).unwrap_or_default(),
             },
+            ["progress"] => Route::Progress,
+            ["plan", path] => Route::Plan { path: path.to_string() },
+            ["print", path] => Route::Print { path: path.to_string() },
             ["viz"] => Route::Visualizers,
             ["viz", widget] => Route::Visualizer { widget: widget.to_string(), query: query.to_string() },
             ["embed", widget] => Route::Embed { widget: widget.to_string(), query: query.to_string() },
@@ -67,6 +76,9 @@ impl Route {
             Route::Week { path, week } => format!("#/paths/{}/{}", percent_encode(path), percent_encode(week)),
             Route::Search { query } if query.is_empty() => "#/search".into(),
             Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
+            Route::Progress => "#/progress".into(),
+            Route::Plan { path } => format!("#/plan/{}", percent_encode(path)),
+            Route::Print { path } => format!("#/print/{}", percent_encode(path)),
             Route::Visualizers => "#/viz".into(),
             Route::Visualizer { widget, query } => with_query(format!("#/viz/{}", percent_encode(widget)), query),
             Route::Embed { widget, query } => with_query(format!("#/embed/{}", percent_encode(widget)), query),
@@ -80,6 +92,7 @@ impl Route {
         match self {
             Route::Home => Section::Home,
             Route::Catalogue | Route::Path { .. } | Route::Week { .. } => Section::Paths,
+            Route::Progress | Route::Plan { .. } | Route::Print { .. } => Section::Progress,
             Route::Search { .. } => Section::Search,
             Route::Visualizers | Route::Visualizer { .. } | Route::Embed { .. } => Section::Visualizers,
             Route::DebugPanic | Route::NotFound { .. } => Section::None,
@@ -92,6 +105,7 @@ pub enum Section {
     Home,
     Paths,
     Search,
+    Progress,
     Visualizers,
     None,
 }
@@ -117,6 +131,9 @@ mod tests {
             Route::Search { query: String::new() },
             Route::Search { query: "consistent hashing".into() },
             Route::Search { query: "a&b=c?d#e/f%g+h ü".into() },
+            Route::Progress,
+            Route::Plan { path: "data-engineer".into() },
+            Route::Print { path: "data-engineer".into() },
             Route::Visualizers,
             Route::Visualizer { widget: "btree".into(), query: String::new() },
             Route::Visualizer { widget: "btree".into(), query: "variant=bplus&ops=i3,i7,r3-9&step=4".into() },

@@ -1,61 +1,74 @@
-//! Hosts the visualizer module (crates/viz), a second wasm file that loads on first use.
+//! Hosts the modules that load on first use: the visualizers (crates/viz) and the study pages
+//! (crates/study). Each is a wasm file of its own.
 //!
 //! The curriculum is what most visits need, so the first load carries only the shell; the
-//! engines, layouts and player arrive when a `#/viz/…` or `#/embed/…` page first opens, and
-//! stay loaded after that. Loading, mounting and the "could not load" message live in a few
-//! lines of JavaScript: done in Rust they cost the first load several kilobytes of future and
-//! view code, for work that is only glue.
+//! engines, layouts and player arrive when a `#/viz/…` or `#/embed/…` page first opens, and the
+//! study plan, chart, import and export when `#/progress`, `#/plan/…` or `#/print/…` does.
+//! Loading, mounting and the "could not load" message live in a few lines of JavaScript: done
+//! in Rust they cost the first load several kilobytes of future and view code, for work that
+//! is only glue.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-let loading = null;
-let shown = null;
-// Imports the visualizer module once; relative to the page, so any sub-path works.
-function load() {
-  if (!loading) {
+const loading = {};
+const shown = {};
+// Imports a module once; relative to the page, so any sub-path works.
+function load(name) {
+  if (!loading[name]) {
     const at = (file) => new URL(file, document.baseURI).href;
-    loading = import(at("./strata-viz.js"))
-      .then(async (m) => { await m.default({ module_or_path: at("./strata-viz_bg.wasm") }); return m; })
-      .catch((e) => { loading = null; throw e; });
+    loading[name] = import(at(`./${name}.js`))
+      .then(async (m) => { await m.default({ module_or_path: at(`./${name}_bg.wasm`) }); return m; })
+      .catch((e) => { delete loading[name]; throw e; });
   }
-  return loading;
+  return loading[name];
 }
-export function show_visualizer(el, route) {
-  el.innerHTML = '<p class="viz-status" role="status">Loading the visualizer…</p>';
-  load().then((m) => {
+export function show_module(name, what, el, route) {
+  el.innerHTML = `<p class="viz-status" role="status">Loading the ${what}…</p>`;
+  load(name).then((m) => {
     if (!el.isConnected) return;
     el.textContent = "";
     m.mount(el, route);
-    shown = m;
+    shown[name] = m;
   }, (e) => {
-    el.innerHTML = '<div class="viz-status notice" role="alert"><p>The visualizer could not be loaded: <span></span></p>' +
+    el.innerHTML = `<div class="viz-status notice" role="alert"><p>The ${what} could not be loaded: <span></span></p>` +
       '<p>Check the connection, then try again.</p><button type="button" class="button">Try again</button></div>';
     el.querySelector("span").textContent = String(e && e.message || e);
-    el.querySelector("button").onclick = () => show_visualizer(el, route);
+    el.querySelector("button").onclick = () => show_module(name, what, el, route);
   });
 }
-export function hide_visualizer() {
-  if (shown) shown.unmount();
-  shown = null;
+export function hide_module(name) {
+  if (shown[name]) shown[name].unmount();
+  delete shown[name];
 }
 "#)]
 extern "C" {
-    fn show_visualizer(el: web_sys::HtmlElement, route: &str);
-    fn hide_visualizer();
+    fn show_module(name: &str, what: &str, el: web_sys::HtmlElement, route: &str);
+    fn hide_module(name: &str);
 }
 
-/// The visualizer for `hash` (e.g. `#/viz/btree?degree=5`), mounted in a div of its own.
-#[component]
-pub fn VisualizerHost(hash: String) -> impl IntoView {
+/// Mounts module `name` for `hash` in a div of its own, and unmounts it when the page goes.
+fn module_host(name: &'static str, what: &'static str, hash: String) -> impl IntoView {
     let target = NodeRef::<Div>::new();
     Effect::new(move |_| {
         if let Some(el) = target.get() {
-            show_visualizer(el.into(), hash.trim_start_matches('#'));
+            show_module(name, what, el.into(), hash.trim_start_matches('#'));
         }
     });
-    on_cleanup(hide_visualizer);
+    on_cleanup(move || hide_module(name));
     view! { <div class="viz-host" node_ref=target></div> }
+}
+
+/// The visualizer for `hash` (e.g. `#/viz/btree?degree=5`).
+#[component]
+pub fn VisualizerHost(hash: String) -> impl IntoView {
+    module_host("strata-viz", "visualizer", hash)
+}
+
+/// The progress page, a study plan or a print view, for `hash`.
+#[component]
+pub fn StudyHost(hash: String) -> impl IntoView {
+    module_host("strata-study", "study tools", hash)
 }

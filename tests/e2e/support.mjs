@@ -38,7 +38,8 @@ export async function serveStatic(dir = distDir, prefix = "/") {
     }
     try {
       const body = await fs.readFile(file);
-      res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+      // CORS as common static hosts send it: a sandboxed frame (an opaque origin) loads modules with CORS.
+      res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store", "access-control-allow-origin": "*" });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

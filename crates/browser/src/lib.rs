@@ -79,3 +79,19 @@ pub fn remove_boot_message() {
         el.remove();
     }
 }
+
+/// Adds `<link rel="stylesheet" id=… href=…>` to the head once: a lazily loaded module brings
+/// its own styles, so the first page does not pay for them.
+pub fn ensure_stylesheet(id: &str, href: &str) {
+    let Some(doc) = document() else { return };
+    if doc.get_element_by_id(id).is_some() {
+        return;
+    }
+    let Ok(link) = doc.create_element("link") else { return };
+    let _ = link.set_attribute("id", id);
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    if let Some(head) = doc.head() {
+        let _ = head.append_child(&link);
+    }
+}

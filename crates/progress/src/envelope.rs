@@ -68,7 +68,7 @@ pub fn encode(progress: &Progress, app_version: &str, now: u64) -> String {
         .map(|(path, p)| {
             let plan = object([
                 ("start", Value::String(calendar::iso(p.start))),
-                ("hoursPerWeek", Value::Number(f64::from(p.hours_per_week) / 10.0)),
+                ("hoursPerWeek", Value::tenths(u32::from(p.hours_per_week))),
                 ("at", number(p.at)),
             ]);
             (path.clone(), plan)
@@ -78,7 +78,7 @@ pub fn encode(progress: &Progress, app_version: &str, now: u64) -> String {
         .assessments
         .iter()
         .map(|(path, a)| {
-            let scores = a.scores.iter().map(|(d, s)| (d.clone(), Value::Number(f64::from(*s)))).collect();
+            let scores = a.scores.iter().map(|(d, s)| (d.clone(), Value::number(u64::from(*s)))).collect();
             (path.clone(), object([("scores", Value::Object(scores)), ("at", number(a.at))]))
         })
         .collect();
@@ -95,7 +95,7 @@ pub fn encode(progress: &Progress, app_version: &str, now: u64) -> String {
 }
 
 fn number(n: u64) -> Value {
-    Value::Number(n as f64)
+    Value::number(n)
 }
 
 pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
@@ -119,7 +119,7 @@ fn invalid(what: impl Into<String>) -> DecodeError {
 }
 
 /// An object-valued section; a missing one is empty.
-fn section<'a>(value: &'a Value, name: &str) -> Result<Option<&'a BTreeMap<String, Value>>, DecodeError> {
+fn section<'a>(value: &'a Value, name: &str) -> Result<Option<&'a [(String, Value)]>, DecodeError> {
     match value.get(name) {
         None => Ok(None),
         Some(v) => v.as_object().map(Some).ok_or_else(|| invalid(format!("\"{name}\" is not an object"))),
@@ -132,7 +132,7 @@ fn timestamp(record: &Value, whose: &str) -> Result<u64, DecodeError> {
 
 fn read_progress(value: &Value) -> Result<Progress, DecodeError> {
     let mut progress = Progress::default();
-    for (text, record) in section(value, "marks")?.into_iter().flatten() {
+    for (text, record) in section(value, "marks")?.unwrap_or_default() {
         let key = Key::parse(text).ok_or_else(|| invalid(format!("\"{text}\" is not an item or checkpoint id")))?;
         let state = record
             .get("state")
@@ -141,7 +141,7 @@ fn read_progress(value: &Value) -> Result<Progress, DecodeError> {
             .ok_or_else(|| invalid(format!("\"{text}\" has no valid state")))?;
         progress.marks.insert(key, Mark { state, at: timestamp(record, &format!("\"{text}\""))? });
     }
-    for (path, record) in section(value, "plans")?.into_iter().flatten() {
+    for (path, record) in section(value, "plans")?.unwrap_or_default() {
         let whose = format!("the plan for \"{path}\"");
         let start = record
             .get("start")
@@ -150,16 +150,16 @@ fn read_progress(value: &Value) -> Result<Progress, DecodeError> {
             .ok_or_else(|| invalid(format!("{whose} has no valid start date")))?;
         let hours = record
             .get("hoursPerWeek")
-            .and_then(Value::as_f64)
-            .filter(|h| (0.1..=168.0).contains(h))
+            .and_then(Value::as_tenths)
+            .filter(|h| (1..=1680).contains(h))
             .ok_or_else(|| invalid(format!("{whose} has no valid hours per week")))?;
-        let plan = Plan { start, hours_per_week: (hours * 10.0).round() as u16, at: timestamp(record, &whose)? };
+        let plan = Plan { start, hours_per_week: hours as u16, at: timestamp(record, &whose)? };
         progress.plans.insert(checked_path(path)?, plan);
     }
-    for (path, record) in section(value, "assessments")?.into_iter().flatten() {
+    for (path, record) in section(value, "assessments")?.unwrap_or_default() {
         let whose = format!("the self-assessment for \"{path}\"");
         let mut scores = BTreeMap::new();
-        for (domain, score) in section(record, "scores")?.into_iter().flatten() {
+        for (domain, score) in section(record, "scores")?.unwrap_or_default() {
             let score = score.as_u64().filter(|s| (1..=5).contains(s)).ok_or_else(|| invalid(format!("{whose} has a score outside 1–5")))?;
             scores.insert(domain.clone(), score as u8);
         }

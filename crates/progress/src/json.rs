@@ -1,26 +1,27 @@
 //! Just enough JSON for the progress envelope: a value tree, a strict parser with positions in
 //! its errors, and a compact writer. serde_json would cost the first load about 30 KB; the
-//! envelope needs none of its generality.
+//! envelope needs none of its generality. Numbers stay as their text and are read as whole
+//! numbers or tenths: no floating point, whose formatting alone costs the first load 10 KB.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    /// The number as written, already checked against JSON's number syntax.
+    Number(String),
     String(String),
     Array(Vec<Value>),
-    Object(BTreeMap<String, Value>),
+    /// Members in the order written. A `Vec`, not a map: building a map sorts, and the sort
+    /// code for each member type cost the first load more than the whole parser.
+    Object(Vec<(String, Value)>),
 }
 
 impl Value {
+    /// The member named `key` (the last one, if the text repeats it).
     pub fn get(&self, key: &str) -> Option<&Value> {
-        match self {
-            Value::Object(map) => map.get(key),
-            _ => None,
-        }
+        self.as_object()?.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -30,27 +31,43 @@ impl Value {
         }
     }
 
-    pub fn as_f64(&self) -> Option<f64> {
+    pub fn number(n: u64) -> Value {
+        Value::Number(n.to_string())
+    }
+
+    /// Tenths as a decimal: 85 is `8.5`, 80 is `8`.
+    pub fn tenths(n: u32) -> Value {
+        Value::Number(if n % 10 == 0 { (n / 10).to_string() } else { format!("{}.{}", n / 10, n % 10) })
+    }
+
+    /// A whole number in `0..=2^53` (timestamps, versions, scores), written without fraction
+    /// or exponent; anything else is `None`.
+    pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Value::Number(n) => Some(*n),
+            Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok().filter(|&n| n <= 1 << 53),
             _ => None,
         }
     }
 
-    /// A whole number in `0..=2^53` (timestamps, versions, scores); anything else is `None`.
-    pub fn as_u64(&self) -> Option<u64> {
-        let n = self.as_f64()?;
-        (n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_992.0).then_some(n as u64)
+    /// A non-negative decimal in tenths, rounded half up (`8.25` is 83); no exponents.
+    pub fn as_tenths(&self) -> Option<u32> {
+        let Value::Number(n) = self else { return None };
+        let (whole, fraction) = n.split_once('.').unwrap_or((n, ""));
+        if !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) || whole.len() > 6 {
+            return None;
+        }
+        let digit = |i: usize| u32::from(fraction.as_bytes().get(i).map_or(0, |b| b - b'0'));
+        Some(whole.parse::<u32>().ok()? * 10 + digit(0) + u32::from(digit(1) >= 5))
     }
 
-    pub fn as_object(&self) -> Option<&BTreeMap<String, Value>> {
+    pub fn as_object(&self) -> Option<&[(String, Value)]> {
         match self {
             Value::Object(map) => Some(map),
             _ => None,
         }
     }
 
-    /// Compact JSON text; object keys in sorted order, so equal values give equal text.
+    /// Compact JSON text.
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         self.write(&mut out);
@@ -61,10 +78,7 @@ impl Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) if n.is_finite() => {
-                let _ = write!(out, "{n}");
-            }
-            Value::Number(_) => out.push_str("null"),
+            Value::Number(n) => out.push_str(n),
             Value::String(s) => write_string(out, s),
             Value::Array(items) => {
                 out.push('[');
@@ -203,7 +217,7 @@ impl Parser<'_> {
             }
             Some(b'{') => {
                 self.at += 1;
-                let mut map = BTreeMap::new();
+                let mut map = Vec::new();
                 if self.eat(b'}') {
                     return Ok(Value::Object(map));
                 }
@@ -216,7 +230,8 @@ impl Parser<'_> {
                     if !self.eat(b':') {
                         return Err(self.error("expected :"));
                     }
-                    map.insert(key, self.value(depth + 1)?);
+                    let value = self.value(depth + 1)?;
+                    map.push((key, value));
                     if self.eat(b'}') {
                         return Ok(Value::Object(map));
                     }
@@ -241,9 +256,14 @@ impl Parser<'_> {
         let leading_zero = digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit();
         let bare_point = digits.contains(".e") || digits.contains(".E") || digits.ends_with('.');
         let well_formed = digits.starts_with(|c: char| c.is_ascii_digit()) && !leading_zero && !bare_point;
-        match text.parse::<f64>() {
-            Ok(n) if well_formed && n.is_finite() => Ok(Value::Number(n)),
-            _ => Err(ParseError { at: start, what: "malformed number" }),
+        let (mantissa, exponent) = digits.split_once(['e', 'E']).unwrap_or((digits, "0"));
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+        if well_formed && all_digits(whole) && all_digits(fraction) && all_digits(exponent) {
+            Ok(Value::Number(text.to_string()))
+        } else {
+            Err(ParseError { at: start, what: "malformed number" })
         }
     }
 
@@ -314,7 +334,7 @@ mod tests {
 
     #[test]
     fn parses_and_writes_back() {
-        let text = r#"{"a":[1,-2.5,true,false,null],"b":{"c":"x\"y\\z\n\u00e9\ud83d\ude00"}}"#;
+        let text = r#"{"a":[1,-2.5,1e3,2.5E-2,true,false,null],"b":{"c":"x\"y\\z\n\u00e9\ud83d\ude00"}}"#;
         let value = parse(text).unwrap();
         assert_eq!(value.get("b").and_then(|b| b.get("c")).and_then(Value::as_str), Some("x\"y\\z\né😀"));
         assert_eq!(parse(&value.to_json()).unwrap(), value);
@@ -322,7 +342,7 @@ mod tests {
 
     #[test]
     fn refuses_what_json_refuses() {
-        for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", ".5", "+1", "1e", "\"\\x\"", "\"a", "nul", "{} x", "\"\u{1}\"", "\"\\ud800\"", "NaN"] {
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", ".5", "+1", "1e", "1e+", "1-2", "1.2.3", "--1", "\"\\x\"", "\"a", "nul", "{} x", "\"\u{1}\"", "\"\\ud800\"", "NaN"] {
             assert!(parse(bad).is_err(), "{bad:?} parsed");
         }
     }
@@ -338,5 +358,13 @@ mod tests {
         assert_eq!(parse("1763720000123").unwrap().as_u64(), Some(1_763_720_000_123));
         assert_eq!(parse("1.5").unwrap().as_u64(), None);
         assert_eq!(parse("-1").unwrap().as_u64(), None);
+        assert_eq!(parse("1e3").unwrap().as_u64(), None);
+        assert_eq!(parse("9007199254740993").unwrap().as_u64(), None);
+        assert_eq!(parse("8.5").unwrap().as_tenths(), Some(85));
+        assert_eq!(parse("8.25").unwrap().as_tenths(), Some(83));
+        assert_eq!(parse("12").unwrap().as_tenths(), Some(120));
+        assert_eq!(parse("-1").unwrap().as_tenths(), None);
+        assert_eq!(Value::tenths(85).to_json(), "8.5");
+        assert_eq!(Value::tenths(80).to_json(), "8");
     }
 }

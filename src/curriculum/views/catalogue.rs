@@ -1,18 +1,21 @@
 use super::html::{Esc, Html};
 use super::{page_title, path_facts, path_href};
 use strata_browser as browser;
+use crate::curriculum::tally::{all_paths_tallies, locate, path_tally, Tally};
 use crate::curriculum::{paths, Path};
+use crate::progress::{self, controls};
 use leptos::prelude::*;
+use strata_progress::Progress;
 use std::fmt::Write;
 
 /// Every learning path as a card: what it is, how long, for whom, and what it leads to.
 #[component]
 pub fn CataloguePage(home: bool) -> impl IntoView {
     browser::set_title(&if home { "Strata · learn data-intensive systems".to_string() } else { page_title(&["Learning paths"]) });
-    view! { <section class="catalogue" inner_html=catalogue_html(home) /> }
+    view! { <section class="catalogue" inner_html=move || progress::read(|p| catalogue_html(home, p)) /> }
 }
 
-fn catalogue_html(home: bool) -> String {
+fn catalogue_html(home: bool, progress: &Progress) -> String {
     let mut out = Html::default();
     if home {
         let total_weeks: u16 = paths().iter().map(|p| p.duration_weeks).sum();
@@ -21,22 +24,49 @@ fn catalogue_html(home: bool) -> String {
             "<h1 tabindex=\"-1\">Learn how data systems really work</h1><p class=\"lede\">Five learning paths, {total_weeks} weeks \
              of material in all, from your first pipeline to the storage engines and distributed designs underneath. Pick a \
              path, open a week, and work through its topics, labs and readings at your own pace.</p>\
-             <h2 class=\"section-title\">Learning paths</h2>"
+             "
         );
+        continue_html(&mut out, progress);
+        out.raw("<h2 class=\"section-title\">Learning paths</h2>");
     } else {
         out.raw("<h1 tabindex=\"-1\">Learning paths</h1>");
     }
     out.raw("<ul class=\"path-cards\">");
     for path in paths() {
         out.raw("<li>");
-        card(&mut out, path);
+        card(&mut out, path, path_tally(path, progress));
         out.raw("</li>");
     }
     out.raw("</ul>");
     out.0
 }
 
-fn card(out: &mut Html, path: &Path) {
+/// "Continue where you left off": the last item touched, its week, and every path started.
+fn continue_html(out: &mut Html, progress: &Progress) {
+    let Some((key, mark)) = progress.last_touched() else { return };
+    out.raw("<section class=\"continue\" aria-labelledby=\"continue\"><h2 id=\"continue\">Continue where you left off</h2>");
+    if let Some((path, week, Some(item))) = locate(key) {
+        let _ = write!(
+            out,
+            "<p><a class=\"button primary\" href=\"{}\">{}: {}</a> <span class=\"muted\">{} · {} · last marked {}</span></p>",
+            super::week_href(path, week.id),
+            week.label(),
+            Esc(week.title),
+            Esc(path.title),
+            Esc(item.title),
+            mark.state.word().replace('-', " "),
+        );
+    }
+    out.raw("<ul class=\"started\">");
+    for (path, tally) in all_paths_tallies(progress).filter(|(_, t)| t.started()) {
+        let _ = write!(out, "<li><a href=\"{}\">{}</a>", super::path_href(path), Esc(path.title));
+        controls::completion_bar(out, &format!("{} items finished", path.title), &tally);
+        out.raw("</li>");
+    }
+    out.raw("</ul><p><a href=\"#/progress\">All your progress, export and import</a></p></section>");
+}
+
+fn card(out: &mut Html, path: &Path, tally: Tally) {
     let _ = write!(
         out,
         "<article class=\"path-card\" aria-labelledby=\"card-{id}\"><h3 id=\"card-{id}\"><a href=\"{href}\">{title}</a></h3>",
@@ -45,6 +75,9 @@ fn card(out: &mut Html, path: &Path) {
         title = Esc(path.title),
     );
     path_facts(out, path);
+    if tally.started() {
+        controls::completion_bar(out, &format!("{} items finished", path.title), &tally);
+    }
     let _ = write!(out, "<p>{}</p><details><summary>Prerequisites and outcomes</summary><h4>You should already have</h4>", Esc(path.summary));
     out.list("", path.prerequisites).raw("<h4>You will be able to</h4>").list("", path.outcomes).raw("</details></article>");
 }

@@ -2,8 +2,11 @@ use super::html::{Esc, Html};
 use super::{hours_html, page_title, path_facts, week_href};
 use crate::app::NotFound;
 use strata_browser as browser;
+use crate::curriculum::tally::{path_tally, phase_tally, week_tally};
 use crate::curriculum::{find_path, Assessment, Path};
+use crate::progress::{self, controls};
 use crate::route::Route;
+use strata_progress::Progress;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -14,10 +17,10 @@ pub fn PathPage(path_id: String) -> impl IntoView {
         return view! { <NotFound what=Route::Path { path: path_id }.to_hash() /> }.into_any();
     };
     browser::set_title(&page_title(&[path.title]));
-    view! { <article class="path-page" inner_html=path_html(path) /> }.into_any()
+    view! { <article class="path-page" inner_html=move || progress::read(|p| path_html(path, p)) /> }.into_any()
 }
 
-fn path_html(path: &Path) -> String {
+fn path_html(path: &Path, progress: &Progress) -> String {
     let mut out = Html::default();
     let _ = write!(
         out,
@@ -30,6 +33,17 @@ fn path_html(path: &Path) -> String {
         let _ = write!(out, "<p class=\"question\"><strong>Essential question: </strong>{}</p>", Esc(q));
     }
     path_facts(&mut out, path);
+    let tally = path_tally(path, progress);
+    let _ = write!(out, "<section class=\"standing\" aria-labelledby=\"standing\"><h2 id=\"standing\">Your progress</h2>");
+    controls::completion_bar(&mut out, "Items of this path finished", &tally);
+    let _ = write!(
+        out,
+        "<p>{} done, {} left (estimated). <a href=\"{}\">Study plan, pace and calendar</a> · <a href=\"{}\">Print with your progress</a></p></section>",
+        controls::hours(tally.hours_done),
+        controls::hours(tally.hours_left),
+        Route::Plan { path: path.id.into() }.to_hash(),
+        Route::Print { path: path.id.into() }.to_hash(),
+    );
     timeline(&mut out, path);
     out.raw("<div class=\"two-col\"><section><h2>Before you start</h2>")
         .list("", path.prerequisites)
@@ -52,6 +66,7 @@ fn path_html(path: &Path) -> String {
         if let Some(s) = phase.summary {
             let _ = write!(out, "<p>{}</p>", Esc(s));
         }
+        controls::completion_bar(&mut out, &format!("Phase {} items finished", i + 1), &phase_tally(path, i, progress));
         out.raw("<ol class=\"week-list\">");
         for w in path.phase_weeks(phase) {
             let _ = write!(
@@ -62,7 +77,8 @@ fn path_html(path: &Path) -> String {
                 Esc(w.title)
             );
             hours_html(&mut out, w.hours);
-            let _ = write!(out, "<span>{} items</span></span></li>", w.item_count());
+            let t = week_tally(path, w, progress);
+            let _ = write!(out, "<span>{} of {} done</span></span></li>", t.finished(), t.items);
         }
         out.raw("</ol></section>");
     }

@@ -2,10 +2,13 @@ use super::html::{Esc, Html};
 use super::{fact, hours_html, hours_text, page_title, path_href, tags_html, week_href};
 use crate::app::NotFound;
 use strata_browser as browser;
+use crate::curriculum::tally::{checks_done, item_key, week_tally};
 use crate::curriculum::{find_path, Item, Path, Reading, Structure, Tag};
+use crate::progress::{self, controls};
 use crate::route::Route;
 use leptos::prelude::*;
 use std::fmt::Write;
+use strata_progress::{Key, Progress, State};
 
 /// One week: objectives, the items in their groups, the checkpoint and the readings.
 #[component]
@@ -16,10 +19,21 @@ pub fn WeekPage(path_id: String, week_id: String) -> impl IntoView {
     };
     let week = &path.weeks[index];
     browser::set_title(&page_title(&[&format!("{}: {}", week.label(), week.title), path.title]));
-    view! { <article class="week-page" inner_html=week_html(path, index) /> }.into_any()
+    let (said, announce) = signal(String::new());
+    view! {
+        <article
+            class="week-page"
+            inner_html=move || progress::read(|p| week_html(path, index, p))
+            on:click=move |e| controls::on_click(e, announce)
+            on:change=move |e| controls::on_change(e, announce)
+            on:keydown=move |e| controls::on_keydown(e, announce)
+        />
+        <p class="visually-hidden" role="status">{said}</p>
+    }
+    .into_any()
 }
 
-fn week_html(path: &Path, index: usize) -> String {
+fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
     let week = &path.weeks[index];
     let phase = &path.phases[week.phase];
     let mut out = Html::default();
@@ -40,7 +54,16 @@ fn week_html(path: &Path, index: usize) -> String {
         fact(&mut out, "Time", &hours_text(h));
     }
     fact(&mut out, "Items", &week.item_count().to_string());
-    let _ = write!(out, "</dl><p class=\"lede\">{}</p>", Esc(week.summary));
+    let tally = week_tally(path, week, progress);
+    fact(&mut out, "Done", &controls::hours(tally.hours_done));
+    fact(&mut out, "Left", &controls::hours(tally.hours_left));
+    out.raw("</dl>");
+    controls::completion_bar(&mut out, "This week's items finished", &tally);
+    let _ = write!(
+        out,
+        "<p class=\"lede\">{}</p><p class=\"hint\">Mark each item as you go. With focus on an item's buttons, press <kbd>D</kbd> done, <kbd>I</kbd> in progress, <kbd>S</kbd> skip or <kbd>R</kbd> to reset. Hours are estimates.</p>",
+        Esc(week.summary)
+    );
     if !week.objectives.is_empty() {
         out.raw("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">By the end of this week you can</h2>")
             .list("objectives", week.objectives)
@@ -51,18 +74,30 @@ fn week_html(path: &Path, index: usize) -> String {
         hours_html(&mut out, g.hours);
         out.raw("</h2><ul class=\"items\">");
         for item in g.items {
-            item_html(&mut out, path, item);
+            item_html(&mut out, path, item, progress.state(&item_key(path, item)));
         }
         out.raw("</ul></section>");
     }
     if let Some(cp) = &week.checkpoint {
         let _ = write!(
             out,
-            "<section class=\"checkpoint\" id=\"{id}\" aria-labelledby=\"cp-{id}\"><h2 id=\"cp-{id}\">Checkpoint: {}</h2><p>Before moving on, check that you can:</p>",
+            "<section class=\"checkpoint\" id=\"{id}\" aria-labelledby=\"cp-{id}\"><h2 id=\"cp-{id}\">Checkpoint: {}</h2><p>Before moving on, check that you can ({} of {} ticked):</p><ul class=\"validation\">",
             Esc(cp.title),
+            checks_done(path, week, progress).0,
+            cp.validation.len(),
             id = cp.id,
         );
-        out.list("validation", cp.validation);
+        for (i, line) in cp.validation.iter().enumerate() {
+            let key = Key::check(path.id, cp.id, i as u16 + 1);
+            let _ = write!(
+                out,
+                "<li><label><input type=\"checkbox\" data-key=\"{}\" data-title=\"{text}\"{}> {text}</label></li>",
+                key.to_text(),
+                if progress.state(&key) == State::Done { " checked" } else { "" },
+                text = Esc(line),
+            );
+        }
+        out.raw("</ul>");
         if let Some(a) = cp.assessment {
             let _ = write!(out, "<p><strong>Practical assessment: </strong>{}</p>", Esc(a));
         }
@@ -92,14 +127,18 @@ fn week_html(path: &Path, index: usize) -> String {
     out.0
 }
 
-fn item_html(out: &mut Html, path: &Path, item: &Item) {
+fn item_html(out: &mut Html, path: &Path, item: &Item, state: State) {
     let _ = write!(
         out,
-        "<li class=\"item\" id=\"{}\" data-kind=\"{kind}\"><span class=\"kind\">{kind}</span><span class=\"item-title\">{}</span>",
+        "<li class=\"item\" id=\"{}\" data-kind=\"{kind}\" data-key=\"{}/{}\" data-state=\"{}\" data-title=\"{title}\"><span class=\"kind\">{kind}</span><span class=\"item-title\">{title}</span>",
         item.id,
-        Esc(item.title),
+        path.id,
+        item.id,
+        state.word(),
+        title = Esc(item.title),
         kind = item.kind.label(),
     );
+    controls::state_badge(out, state);
     hours_html(out, item.hours);
     tags_html(out, item.tags);
     visualizer_link(out, item.tags);
@@ -113,6 +152,7 @@ fn item_html(out: &mut Html, path: &Path, item: &Item) {
         }
         out.raw("</p>");
     }
+    controls::item_buttons(out, item.title, state);
     out.raw("</li>");
 }
 

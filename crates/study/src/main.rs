@@ -1,0 +1,70 @@
+//! The study tools: a wasm module the shell loads the first time `#/progress`, `#/plan/…` or
+//! `#/print/…` opens. Progress itself stays in the shell's store (see `shell.rs`); this module
+//! reads it, shows it, and sends back whole new versions of it.
+
+mod chart;
+mod plan_page;
+mod print_page;
+mod progress_page;
+mod shell;
+
+use leptos::prelude::*;
+use strata_browser as browser;
+use wasm_bindgen::prelude::*;
+
+type Mounted = leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
+
+thread_local! {
+    static MOUNTED: std::cell::RefCell<Option<Mounted>> = const { std::cell::RefCell::new(None) };
+}
+
+fn main() {}
+
+/// Shows the page for `route` (the hash without `#`, e.g. `/plan/data-engineer`) in `target`.
+#[wasm_bindgen]
+pub fn mount(target: web_sys::HtmlElement, route: String) {
+    browser::panic_page::install();
+    browser::ensure_stylesheet("strata-study-css", "./study.css");
+    unmount();
+    shell::listen();
+    let segments: Vec<String> = route.split('/').filter(|s| !s.is_empty()).map(browser::url::percent_decode).collect();
+    let handle = leptos::mount::mount_to(target, move || match segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["plan", path] => page_for_path(path, |p| view! { <plan_page::PlanPage path=p /> }.into_any()),
+        ["print", path] => page_for_path(path, |p| view! { <print_page::PrintPage path=p /> }.into_any()),
+        _ => view! { <progress_page::ProgressPage /> }.into_any(),
+    });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
+}
+
+#[wasm_bindgen]
+pub fn unmount() {
+    let previous = MOUNTED.with(|m| m.borrow_mut().take());
+    drop(previous);
+}
+
+fn page_for_path(id: &str, page: impl FnOnce(&'static strata_curriculum::Path) -> AnyView) -> AnyView {
+    match strata_curriculum::find_path(id) {
+        Some(path) => page(path),
+        None => {
+            browser::set_title("Not found · Strata");
+            let id = id.to_string();
+            view! {
+                <section class="not-found" role="alert">
+                    <h1 tabindex="-1">"No such path"</h1>
+                    <p>"There is no learning path called “" {id} "”."</p>
+                    <p><a class="button primary" href="#/paths">"All learning paths"</a></p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Tenths of an hour as "7.5 h".
+pub fn hours(tenths: u32) -> String {
+    if tenths % 10 == 0 {
+        format!("{} h", tenths / 10)
+    } else {
+        format!("{}.{} h", tenths / 10, tenths % 10)
+    }
+}
