@@ -1,7 +1,7 @@
 //! The shell: skip link, header navigation, theme toggle, and the page for the current route.
 
 use strata_browser as browser;
-use crate::curriculum::views::{CataloguePage, PathPage, SearchPage, WeekPage};
+use crate::curriculum::views::{CataloguePage, PathPage, WeekPage};
 use crate::route::{Route, Section};
 use crate::theme::Theme;
 use crate::progress::notice::StorageNotice;
@@ -72,11 +72,10 @@ fn page(route: Route) -> AnyView {
         Route::Catalogue => view! { <CataloguePage home=false /> }.into_any(),
         Route::Path { path } => view! { <PathPage path_id=path /> }.into_any(),
         Route::Week { path, week } => view! { <WeekPage path_id=path week_id=week /> }.into_any(),
-        Route::Search { query } => view! { <SearchPage initial=query /> }.into_any(),
         // The visualizer module draws all of these, its index included.
         Route::Visualizers | Route::Visualizer { .. } | Route::Embed { .. } => view! { <VisualizerHost hash=route.to_hash() /> }.into_any(),
-        // The study module draws the progress page, study plans and print views.
-        Route::Progress | Route::Plan { .. } | Route::Print { .. } => view! { <StudyHost hash=route.to_hash() /> }.into_any(),
+        // The study module draws search, the progress page, study plans and print views.
+        Route::Search { .. } | Route::Progress | Route::Plan { .. } | Route::Print { .. } => view! { <StudyHost hash=route.to_hash() /> }.into_any(),
         Route::DebugPanic => panic!("deliberate panic from #/debug/panic, to show the error page"),
         Route::NotFound { hash } => view! { <NotFound what=hash /> }.into_any(),
     }

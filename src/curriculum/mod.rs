@@ -1,7 +1,6 @@
 //! The learning paths (compiled in by the `strata-curriculum` crate) and the shell's pages
 //! over them.
 
-pub mod search;
 pub mod views;
 
 pub use strata_curriculum::*;

@@ -2,6 +2,7 @@
 //! module both use. Nothing here panics: a missing window, document or storage (a sandboxed
 //! iframe, a locked-down browser) just means the feature quietly does less.
 
+pub mod html;
 pub mod panic_page;
 pub mod url;
 

@@ -4,6 +4,7 @@
 
 mod decode;
 pub mod model;
+pub mod search;
 pub mod tally;
 
 pub use model::*;

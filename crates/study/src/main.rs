@@ -1,11 +1,12 @@
-//! The study tools: a wasm module the shell loads the first time `#/progress`, `#/plan/…` or
-//! `#/print/…` opens. Progress itself stays in the shell's store (see `shell.rs`); this module
+//! The study tools: a wasm module the shell loads the first time `#/search`, `#/progress`,
+//! `#/plan/…` or `#/print/…` opens. Progress itself stays in the shell's store (see `shell.rs`); this module
 //! reads it, shows it, and sends back whole new versions of it.
 
 mod chart;
 mod plan_page;
 mod print_page;
 mod progress_page;
+mod search_page;
 mod shell;
 
 use leptos::prelude::*;
@@ -27,8 +28,14 @@ pub fn mount(target: web_sys::HtmlElement, route: String) {
     browser::ensure_stylesheet("strata-study-css", "./study.css");
     unmount();
     shell::listen();
+    let (route, query) = route.split_once('?').unwrap_or((&route, ""));
+    let query = browser::url::query_pairs(query);
     let segments: Vec<String> = route.split('/').filter(|s| !s.is_empty()).map(browser::url::percent_decode).collect();
     let handle = leptos::mount::mount_to(target, move || match segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["search"] => {
+            let q = query.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone()).unwrap_or_default();
+            view! { <search_page::SearchPage initial=q /> }.into_any()
+        }
         ["plan", path] => page_for_path(path, |p| view! { <plan_page::PlanPage path=p /> }.into_any()),
         ["print", path] => page_for_path(path, |p| view! { <print_page::PrintPage path=p /> }.into_any()),
         _ => view! { <progress_page::ProgressPage /> }.into_any(),

@@ -1,15 +1,15 @@
 //! Curriculum pages. Thin components: the data is static and the logic lives in
-//! `curriculum` (derived figures) and `curriculum::search` (ranking, highlighting).
+//! `strata_curriculum` (derived figures, tallies); search lives in the study module.
 
 mod catalogue;
-pub mod html;
 mod path_page;
-mod search_page;
 mod week_page;
+
+// Markup as strings: shared with the study module, which renders search results the same way.
+pub use strata_browser::html;
 
 pub use catalogue::CataloguePage;
 pub use path_page::PathPage;
-pub use search_page::SearchPage;
 pub use week_page::WeekPage;
 
 use super::{Hours, Path, Tag};

@@ -6,7 +6,7 @@
 //! word), plus a bonus where the whole query appears as a phrase. No index is kept: a scan over
 //! the compiled curriculum is a few hundred microseconds and allocates nothing but the results.
 
-use super::paths;
+use crate::paths;
 
 /// Where a result leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,7 +230,7 @@ fn highlight(text: &'static str, words: &[&str]) -> Highlighted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::curriculum::{find_path, Tag};
+    use crate::{find_path, Tag};
 
     fn week_hits(query: &str) -> Vec<(&'static str, &'static str)> {
         search(query, 200)

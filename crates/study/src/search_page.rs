@@ -1,10 +1,11 @@
-use super::html::{Esc, Html};
-use super::{page_title, path_href, week_href};
-use strata_browser as browser;
-use crate::curriculum::paths;
-use crate::curriculum::search::{search, Highlighted, Hit, Target};
-use crate::route::Route;
+//! `#/search?q=…`: instant search across every path, in the study module so the first load
+//! does not carry it (the ranking lives in `strata_curriculum::search`).
+
 use leptos::prelude::*;
+use strata_browser as browser;
+use strata_browser::html::{Esc, Html};
+use strata_curriculum::search::{search, Highlighted, Hit, Target};
+use strata_curriculum::{paths, Path};
 use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
@@ -14,7 +15,7 @@ const LIMIT: usize = 60;
 /// search can be linked and Back leaves the search page in one step.
 #[component]
 pub fn SearchPage(initial: String) -> impl IntoView {
-    browser::set_title(&page_title(&["Search"]));
+    browser::set_title("Search · Strata");
     let (query, set_query) = signal(initial);
     let hits = Memo::new(move |_| query.with(|q| search(q, LIMIT)));
     let input = NodeRef::<leptos::html::Input>::new();
@@ -26,7 +27,7 @@ pub fn SearchPage(initial: String) -> impl IntoView {
     });
     let on_input = move |e: leptos::ev::Event| {
         let q = event_target_value(&e);
-        browser::replace_hash(&Route::Search { query: q.clone() }.to_hash());
+        browser::replace_hash(&search_hash(&q));
         set_query.set(q);
     };
     view! {
@@ -59,6 +60,24 @@ pub fn SearchPage(initial: String) -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+/// The page's own address, as the shell's router writes it (`#/search?q=…`).
+fn search_hash(query: &str) -> String {
+    if query.is_empty() {
+        "#/search".into()
+    } else {
+        format!("#/search?q={}", browser::url::percent_encode(query))
+    }
+}
+
+// Path and week ids are slugs, so they need no escaping in an address.
+fn path_href(path: &Path) -> String {
+    format!("#/paths/{}", path.id)
+}
+
+fn week_href(path: &Path, week_id: &str) -> String {
+    format!("#/paths/{}/{week_id}", path.id)
 }
 
 fn status(query: &str, count: usize) -> String {
