@@ -68,20 +68,20 @@ fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_s
 /// What changed, said to screen readers by the page's status line.
 pub type Announce = WriteSignal<String>;
 
-/// Clicks on state buttons and checkpoint boxes.
+/// Clicks on state buttons and checkpoint boxes (a box's `checked` has already flipped when
+/// its click arrives, keyboard or mouse).
 pub fn on_click(e: web_sys::MouseEvent, announce: Announce) {
+    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        if input.has_attribute("data-key") {
+            apply(&input, if input.checked() { State::Done } else { State::NotStarted }, announce);
+        }
+        return;
+    }
     let Some(button) = closest(e.target(), "button[data-set]") else { return };
     let Some(item) = button.closest("[data-key]").ok().flatten() else { return };
     let pressed = button.get_attribute("aria-pressed").as_deref() == Some("true");
     let chosen = button.get_attribute("data-set").and_then(|w| State::from_word(&w)).unwrap_or(State::NotStarted);
     apply(&item, if pressed { State::NotStarted } else { chosen }, announce);
-}
-
-pub fn on_change(e: web_sys::Event, announce: Announce) {
-    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    if input.has_attribute("data-key") {
-        apply(&input, if input.checked() { State::Done } else { State::NotStarted }, announce);
-    }
 }
 
 /// D, I, S and R on an item.

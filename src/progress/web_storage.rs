@@ -16,7 +16,7 @@ impl WebStorage {
 fn error(e: wasm_bindgen::JsValue) -> StorageError {
     // Browsers name the quota error differently (Firefox: NS_ERROR_DOM_QUOTA_REACHED).
     let name = e.dyn_into::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
-    if name.contains("Quota") || name.contains("QUOTA") {
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         StorageError::Full
     } else {
         StorageError::Unavailable

@@ -106,11 +106,6 @@ impl Value {
     }
 }
 
-/// Builds an object from `(key, value)` pairs.
-pub fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
-    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-}
-
 pub fn write_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
@@ -245,26 +240,40 @@ impl Parser<'_> {
         }
     }
 
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.at;
-        while matches!(self.bytes.get(self.at), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
+        if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
-        let text = &self.text[start..self.at];
-        // Rust's float syntax is looser than JSON's in a few spots ("1.", ".5", "+1"): refuse those.
-        let digits = text.strip_prefix('-').unwrap_or(text);
-        let leading_zero = digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit();
-        let bare_point = digits.contains(".e") || digits.contains(".E") || digits.ends_with('.');
-        let well_formed = digits.starts_with(|c: char| c.is_ascii_digit()) && !leading_zero && !bare_point;
-        let (mantissa, exponent) = digits.split_once(['e', 'E']).unwrap_or((digits, "0"));
-        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
-        if well_formed && all_digits(whole) && all_digits(fraction) && all_digits(exponent) {
-            Ok(Value::Number(text.to_string()))
+        let leading_zero = self.bytes.get(self.at) == Some(&b'0');
+        let whole = self.digits();
+        let mut ok = whole > 0 && !(leading_zero && whole > 1);
+        if ok && self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            ok = self.digits() > 0;
+        }
+        if ok && matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.bytes.get(self.at), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            ok = self.digits() > 0;
+        }
+        if ok {
+            Ok(Value::Number(self.text[start..self.at].to_string()))
         } else {
             Err(ParseError { at: start, what: "malformed number" })
         }
+    }
+
+    /// Skips ASCII digits, returning how many.
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.bytes.get(self.at), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
     }
 
     fn string(&mut self) -> Result<String, ParseError> {

@@ -10,5 +10,6 @@ pub mod merge;
 pub mod model;
 pub mod plan;
 pub mod store;
+pub mod table;
 
 pub use model::{Assessment, Key, Mark, Plan, Progress, State};

@@ -6,17 +6,17 @@ use crate::model::{Key, Progress, State};
 /// Record by record, the newer one wins; on a tie this browser's copy stays.
 pub fn merge(current: &Progress, incoming: &Progress) -> Progress {
     let mut out = current.clone();
-    for (key, mark) in &incoming.marks {
-        if out.marks.get(key).is_none_or(|m| mark.at > m.at) {
+    for (key, mark) in incoming.marks.iter() {
+        if out.marks.get(key).is_none_or(|m: &crate::Mark| mark.at > m.at) {
             out.marks.insert(key.clone(), *mark);
         }
     }
-    for (path, plan) in &incoming.plans {
+    for (path, plan) in incoming.plans.iter() {
         if out.plans.get(path).is_none_or(|p| plan.at > p.at) {
             out.plans.insert(path.clone(), *plan);
         }
     }
-    for (path, assessment) in &incoming.assessments {
+    for (path, assessment) in incoming.assessments.iter() {
         if out.assessments.get(path).is_none_or(|a| assessment.at > a.at) {
             out.assessments.insert(path.clone(), assessment.clone());
         }

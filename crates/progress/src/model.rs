@@ -2,7 +2,7 @@
 //! and self-assessment scores. Every record carries the time it was last changed, so two
 //! copies (two browsers, an imported file) merge record by record with the newer winning.
 
-use std::collections::BTreeMap;
+use crate::table::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum State {
@@ -118,17 +118,17 @@ pub struct Plan {
 /// Self-assessment scores (1–5) by domain id.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Assessment {
-    pub scores: BTreeMap<String, u8>,
+    pub scores: Table<String, u8>,
     pub at: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Progress {
-    pub marks: BTreeMap<Key, Mark>,
+    pub marks: Table<Key, Mark>,
     /// By path id.
-    pub plans: BTreeMap<String, Plan>,
+    pub plans: Table<String, Plan>,
     /// By path id.
-    pub assessments: BTreeMap<String, Assessment>,
+    pub assessments: Table<String, Assessment>,
 }
 
 impl Progress {

@@ -18,7 +18,7 @@ fn sample() -> Progress {
     p.plans.insert("data-engineer".into(), Plan { start: 20_400, hours_per_week: 85, at: NOW - 2000 });
     p.assessments.insert(
         "data-intensive-systems".into(),
-        Assessment { scores: [("database-design".to_string(), 3u8)].into(), at: NOW - 1000 },
+        Assessment { scores: [("database-design".to_string(), 3u8)].into_iter().collect(), at: NOW - 1000 },
     );
     p
 }
@@ -194,7 +194,7 @@ fn arb_progress() -> impl Strategy<Value = Progress> {
     (marks, plans, assessments).prop_map(|(marks, plans, assessments)| Progress {
         marks: marks.into_iter().map(|(k, (state, at))| (k, strata_progress::Mark { state, at })).collect(),
         plans: plans.into_iter().map(|(p, (start, hours_per_week, at))| (p, Plan { start, hours_per_week, at })).collect(),
-        assessments: assessments.into_iter().map(|(p, (scores, at))| (p, Assessment { scores, at })).collect(),
+        assessments: assessments.into_iter().map(|(p, (scores, at))| (p, Assessment { scores: scores.into_iter().collect(), at })).collect(),
     })
 }
 
@@ -209,14 +209,14 @@ proptest! {
     fn merge_keeps_the_newer_record_per_key(a in arb_progress(), b in arb_progress()) {
         let merged = merge(&a, &b);
         // Reference model: every key of either side, the incoming one only when strictly newer.
-        let mut expected: BTreeMap<Key, strata_progress::Mark> = a.marks.clone();
-        for (k, m) in &b.marks {
+        let mut expected: BTreeMap<Key, strata_progress::Mark> = a.marks.iter().map(|(k, m)| (k.clone(), *m)).collect();
+        for (k, m) in b.marks.iter() {
             match expected.get(k) {
                 Some(old) if old.at >= m.at => {}
                 _ => { expected.insert(k.clone(), *m); }
             }
         }
-        prop_assert_eq!(&merged.marks, &expected);
+        prop_assert_eq!(&merged.marks.iter().map(|(k, m)| (k.clone(), *m)).collect::<BTreeMap<_, _>>(), &expected);
         prop_assert_eq!(merged.plans.len(), a.plans.keys().chain(b.plans.keys()).collect::<std::collections::BTreeSet<_>>().len());
         // Merging is idempotent, and merging in what is already there changes nothing.
         prop_assert_eq!(merge(&merged, &b), merged.clone());

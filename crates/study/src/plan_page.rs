@@ -36,7 +36,7 @@ fn SelfAssessment(path: &'static Path, rubric: &'static Rubric) -> impl IntoView
     let scores = move || shell::with_progress(|p| p.assessments.get(path.id).map(|a| a.scores.clone()).unwrap_or_default());
     let set_score = move |domain: &'static str, score: u8| {
         let _ = shell::change(|p| {
-            let entry = p.assessments.entry(path.id.to_string()).or_insert_with(Assessment::default);
+            let entry = p.assessments.get_or_insert_with(path.id.to_string(), Assessment::default);
             entry.scores.insert(domain.to_string(), score);
             entry.at = shell::now();
         });

@@ -25,7 +25,6 @@ pub fn WeekPage(path_id: String, week_id: String) -> impl IntoView {
             class="week-page"
             inner_html=move || progress::read(|p| week_html(path, index, p))
             on:click=move |e| controls::on_click(e, announce)
-            on:change=move |e| controls::on_change(e, announce)
             on:keydown=move |e| controls::on_keydown(e, announce)
         />
         <p class="visually-hidden" role="status">{said}</p>
