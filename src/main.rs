@@ -18,3 +18,8 @@ fn main() {
     leptos::mount::mount_to_body(app::App);
     browser::mark_ready();
 }
+
+// Talc instead of Rust's default dlmalloc: measured 0.5 KB gzip smaller in the first load.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -52,14 +52,7 @@ pub fn completion_bar(out: &mut Html, label: &str, tally: &strata_curriculum::ta
     );
 }
 
-/// Tenths of an hour as "7.5 h".
-pub fn hours(tenths: u32) -> String {
-    if tenths % 10 == 0 {
-        format!("{} h", tenths / 10)
-    } else {
-        format!("{}.{} h", tenths / 10, tenths % 10)
-    }
-}
+pub use strata_curriculum::hours_text as hours;
 
 fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
     target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?

@@ -63,20 +63,15 @@ impl Week {
     }
 }
 
+pub use strata_progress::hours::{hours_text, tenths_text};
+
 impl Hours {
     /// "20–25 h", "1.5 h".
     pub fn label(self) -> String {
-        fn tenths(t: u16) -> String {
-            if t % 10 == 0 {
-                (t / 10).to_string()
-            } else {
-                format!("{}.{}", t / 10, t % 10)
-            }
-        }
         if self.low == self.high {
-            format!("{} h", tenths(self.low))
+            hours_text(self.low.into())
         } else {
-            format!("{}–{} h", tenths(self.low), tenths(self.high))
+            format!("{}–{} h", tenths_text(self.low.into()), tenths_text(self.high.into()))
         }
     }
 }

@@ -37,7 +37,7 @@ impl Value {
 
     /// Tenths as a decimal: 85 is `8.5`, 80 is `8`.
     pub fn tenths(n: u32) -> Value {
-        Value::Number(if n % 10 == 0 { (n / 10).to_string() } else { format!("{}.{}", n / 10, n % 10) })
+        Value::Number(crate::hours::tenths_text(n))
     }
 
     /// A whole number in `0..=2^53` (timestamps, versions, scores), written without fraction

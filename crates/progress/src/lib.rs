@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod envelope;
+pub mod hours;
 pub mod ics;
 pub mod json;
 pub mod merge;

@@ -67,11 +67,4 @@ fn page_for_path(id: &str, page: impl FnOnce(&'static strata_curriculum::Path) -
     }
 }
 
-/// Tenths of an hour as "7.5 h".
-pub fn hours(tenths: u32) -> String {
-    if tenths % 10 == 0 {
-        format!("{} h", tenths / 10)
-    } else {
-        format!("{}.{} h", tenths / 10, tenths % 10)
-    }
-}
+pub use strata_curriculum::hours_text as hours;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use strata_browser as browser;
 use strata_curriculum::tally::{item_hours, midpoint, path_tally};
-use strata_curriculum::{Assessment as Rubric, Path};
+use strata_curriculum::{tenths_text, Assessment as Rubric, Path};
 use strata_progress::calendar::{self, Day};
 use strata_progress::plan::{outlook, schedule, streak, weekly_counts, Verdict, PACE_RULE, STREAK_RULE};
 use strata_progress::{ics, Assessment, Key, Plan, State};
@@ -63,6 +63,16 @@ fn SelfAssessment(path: &'static Path, rubric: &'static Rubric) -> impl IntoView
                     </fieldset>
                 }).collect_view()}
             </form>
+            <h3>"Tracks by total score"</h3>
+            <ul class="tracks">
+                {rubric.tracks.iter().enumerate().map(|(i, t)| {
+                    let range = match rubric.tracks.get(i + 1) {
+                        Some(next) => format!("{}–{}", t.min_score, next.min_score - 1),
+                        None => format!("{}+", t.min_score),
+                    };
+                    view! { <li id=format!("track-{}", t.id)><strong>{format!("{} ({range}): ", t.title)}</strong>{t.advice}</li> }
+                }).collect_view()}
+            </ul>
             <p class="assessment-result" role="status">{move || {
                 let s = scores();
                 let rated = rubric.domains.iter().filter(|d| s.contains_key(d.id)).count();
@@ -131,9 +141,6 @@ fn PlanForm(path: &'static Path) -> impl IntoView {
     }
 }
 
-fn tenths_text(t: u32) -> String {
-    crate::hours(t).trim_end_matches(" h").to_string()
-}
 
 /// Completion, hours, the pace verdict and the expected finish.
 #[component]

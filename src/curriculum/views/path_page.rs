@@ -51,7 +51,7 @@ fn path_html(path: &Path, progress: &Progress) -> String {
         .list("", path.outcomes)
         .raw("</section></div>");
     if let Some(a) = path.assessment {
-        assessment(&mut out, a);
+        assessment(&mut out, path, a);
     }
     out.raw("<h2>Phases and weeks</h2>");
     for (i, phase) in path.phases.iter().enumerate() {
@@ -109,33 +109,16 @@ fn timeline(out: &mut Html, path: &Path) {
     out.raw("</ol></nav>");
 }
 
-/// The path's self-assessment rubric: what each score means per domain, and which track a
-/// total recommends. (Scoring yourself and keeping the result is part of learner progress.)
-fn assessment(out: &mut Html, a: &Assessment) {
+/// The path's self-assessment: the form that scores it and keeps the result is on the study
+/// plan page, which knows the learner's answers; here, what it is for and the way there.
+fn assessment(out: &mut Html, path: &Path, a: &Assessment) {
     let _ = write!(
         out,
         "<section class=\"assessment\" aria-labelledby=\"assessment\"><h2 id=\"assessment\">Skills self-assessment</h2><p>{}</p>\
-         <div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">Domain</th><th scope=\"col\">1–2</th><th scope=\"col\">3</th><th scope=\"col\">4–5</th></tr></thead><tbody>",
-        Esc(a.prompt)
+         <p>Rate yourself in {} domains to see which of the {} tracks suits you. <a class=\"button\" href=\"{}\">Take the self-assessment</a></p></section>",
+        Esc(a.prompt),
+        a.domains.len(),
+        a.tracks.len(),
+        Route::Plan { path: path.id.into() }.to_hash(),
     );
-    for d in a.domains {
-        let _ = write!(
-            out,
-            "<tr id=\"domain-{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-            d.id,
-            Esc(d.title),
-            Esc(d.low),
-            Esc(d.mid),
-            Esc(d.high)
-        );
-    }
-    out.raw("</tbody></table></div><h3>Tracks by total score</h3><ul class=\"tracks\">");
-    for (i, t) in a.tracks.iter().enumerate() {
-        let range = match a.tracks.get(i + 1) {
-            Some(next) => format!("{}–{}", t.min_score, next.min_score - 1),
-            None => format!("{}+", t.min_score),
-        };
-        let _ = write!(out, "<li id=\"track-{}\"><strong>{} ({range}): </strong>{}</li>", t.id, Esc(t.title), Esc(t.advice));
-    }
-    out.raw("</ul></section>");
 }
