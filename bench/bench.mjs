@@ -2,7 +2,8 @@
 //   - every file the browser loads for a first visit, raw and gzip, with the total and the budget;
 //   - the median time from navigation to interactive in headless Chromium, against a blank page
 //     served the same way in the same run.
-//   - the visualizer module's added download, fetched only when a visualizer first opens;
+//   - the visualizer and study modules' added downloads, fetched only when first needed;
+//   - loading, parsing and applying a progress file with every item of all five paths set;
 //   - B-tree engine throughput: 100,000 random inserts on the fast path, native and in the browser;
 //   - p50/p95 time to show one step of a 1,000-key tree (key press to DOM updated and laid out).
 // Run it through scripts/bench.sh, which builds the release first. Figures are for reading and
@@ -73,8 +74,8 @@ function machine() {
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
-/** What opening a visualizer adds to a visit that already loaded the shell. */
-async function visualizerFiles(browser, url, alreadyLoaded) {
+/** What opening `hash` (a page of a lazily loaded module) adds to a visit that already loaded the shell. */
+async function moduleFiles(browser, url, alreadyLoaded, hash, shownSelector) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
@@ -82,11 +83,35 @@ async function visualizerFiles(browser, url, alreadyLoaded) {
   await page.waitForLoadState("networkidle");
   const files = [];
   page.on("requestfinished", (req) => files.push(new URL(req.url()).pathname));
-  await page.evaluate(() => { location.hash = "#/viz/btree"; });
-  await page.waitForSelector(".caption .step-label");
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForSelector(shownSelector);
   await page.waitForLoadState("networkidle");
   await context.close();
   return sizes(files.filter((f) => !alreadyLoaded.some((a) => f.endsWith(a.file))));
+}
+
+const sum = (rows) => rows.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+
+/** Importing the largest progress file in the browser (the study module's import path), best of 5. */
+async function browserProgress(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}#/progress`);
+  await page.waitForSelector("#export-progress");
+  const result = await page.evaluate(async () => {
+    const m = await import(new URL("./strata-study.js", document.baseURI).href);
+    const text = m.bench_progress_file();
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) best = Math.min(best, m.bench_import(text));
+    return { bytes: new TextEncoder().encode(text).length, ms: best };
+  });
+  await context.close();
+  return result;
+}
+
+function nativeProgress() {
+  const out = execSync("cargo run -q --release -p strata-curriculum --example bench_progress", { encoding: "utf8" });
+  return Object.fromEntries(out.trim().split(" ").slice(1).map((kv) => kv.split("=")));
 }
 
 async function sizes(files) {
@@ -160,8 +185,12 @@ const blank = await serveStatic(blankDir);
 const browser = await launchBrowser();
 try {
   const files = await firstLoadFiles(browser, app.url);
-  const vizFiles = await visualizerFiles(browser, app.url, files);
-  const vizTotal = vizFiles.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  const vizFiles = await moduleFiles(browser, app.url, files, "#/viz/btree", ".caption .step-label");
+  const vizTotal = sum(vizFiles);
+  const studyFiles = await moduleFiles(browser, app.url, files, "#/progress", "#export-progress");
+  const studyTotal = sum(studyFiles);
+  const progressNative = nativeProgress();
+  const progressBrowser = await browserProgress(browser, app.url);
   const native = nativeInserts();
   const inBrowser = await browserInserts(browser, app.url);
   const { times: steps, baseline } = await stepTimes(browser, app.url);
@@ -198,6 +227,20 @@ try {
     "| --- | ---: | ---: |",
     ...vizFiles.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
     `| **added by the visualizers** | **${kb(vizTotal.raw)}** | **${kb(vizTotal.gzip)}** |`,
+    "",
+    "## Study module (search, progress page, study plans, print views: fetched when one first opens)",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...studyFiles.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **added by the study tools** | **${kb(studyTotal.raw)}** | **${kb(studyTotal.gzip)}** |`,
+    "",
+    `## Progress file with every item of all five paths set (${progressNative.records} records, ${kb(Number(progressNative.bytes))})`,
+    "",
+    "| | what is timed | best of |",
+    "| --- | --- | ---: |",
+    `| native: ${Number(progressNative.ms).toFixed(2)} ms | read from storage, parse and check, every path's standing (opening the home page) | 20 |`,
+    `| browser: ${progressBrowser.ms.toFixed(1)} ms | import: parse and check ids, diff with the current progress, hand to the shell's store (parsed again, written to localStorage), every path's standing | 5 |`,
     "",
     "## B-tree engine: 100,000 random inserts on the fast path (no steps recorded), best of 5",
     "",

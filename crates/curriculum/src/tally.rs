@@ -167,6 +167,23 @@ pub fn knows_any(progress: &Progress) -> bool {
     progress.marks.keys().any(|k| locate(k).is_some()) || progress.plans.keys().any(|p| crate::find_path(p).is_some())
 }
 
+/// Progress with every item of every path marked (the four states in turn) and every
+/// checkpoint line ticked: the largest file a learner can make, for the benchmark and tests.
+pub fn everything_marked(at: u64) -> Progress {
+    let mut p = Progress::default();
+    for path in paths() {
+        for (i, item) in path.weeks.iter().flat_map(|w| w.items()).enumerate() {
+            p.set(item_key(path, item), State::ALL[i % 4], at + i as u64);
+        }
+        for cp in path.weeks.iter().filter_map(|w| w.checkpoint.as_ref()) {
+            for line in 1..=cp.validation.len() {
+                p.set(Key::check(path.id, cp.id, line as u16), State::Done, at);
+            }
+        }
+    }
+    p
+}
+
 pub fn all_paths_tallies(progress: &Progress) -> impl Iterator<Item = (&'static Path, Tally)> + '_ {
     paths().iter().map(move |p| (p, path_tally(p, progress)))
 }

@@ -68,3 +68,33 @@ fn page_for_path(id: &str, page: impl FnOnce(&'static strata_curriculum::Path) -
 }
 
 pub use strata_curriculum::hours_text as hours;
+
+/// The largest progress file a learner can make (every item of all five paths marked), for
+/// the benchmark.
+#[wasm_bindgen]
+pub fn bench_progress_file() -> String {
+    strata_progress::envelope::encode(&strata_curriculum::tally::everything_marked(shell::now()), "bench", shell::now())
+}
+
+/// Milliseconds to import `text` as a learner's import does: parse and check it, compare it
+/// with the current progress, hand it to the shell's store (which parses it again and writes
+/// localStorage), and compute every path's standing.
+#[wasm_bindgen]
+pub fn bench_import(text: &str) -> f64 {
+    let clock = || browser::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    // Start from empty, so every run imports the whole file (not timed).
+    let _ = shell::replace(&strata_progress::Progress::default());
+    let start = clock();
+    let Ok(incoming) = strata_progress::envelope::decode(text).map(|e| e.progress) else { return f64::NAN };
+    let known = strata_curriculum::tally::knows_any(&incoming);
+    let current = shell::progress();
+    let changes = strata_progress::merge::diff(&current, &incoming).changes.len();
+    let applied = shell::replace(&incoming).is_ok();
+    let finished: u32 = shell::with_progress(|p| strata_curriculum::tally::all_paths_tallies(p).map(|(_, t)| t.finished()).sum());
+    let elapsed = clock() - start;
+    if known && applied && finished > 0 && changes > 0 {
+        elapsed
+    } else {
+        f64::NAN
+    }
+}
