@@ -120,7 +120,7 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
         }
     }
     // Stable sort: equal scores keep curriculum order (path, then week).
-    hits.sort_by(|a, b| b.score.cmp(&a.score));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     hits.truncate(limit);
     hits
 }

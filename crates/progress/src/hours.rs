@@ -2,13 +2,7 @@
 //! the wasm; these write them back as decimals.
 
 /// 85 is "8.5", 80 is "8".
-pub fn tenths_text(t: u32) -> String {
-    if t % 10 == 0 {
-        (t / 10).to_string()
-    } else {
-        format!("{}.{}", t / 10, t % 10)
-    }
-}
+pub use strata_json::tenths_text;
 
 /// With the unit: "7.5 h".
 pub fn hours_text(tenths: u32) -> String {

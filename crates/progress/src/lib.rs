@@ -6,11 +6,12 @@ pub mod calendar;
 pub mod envelope;
 pub mod hours;
 pub mod ics;
-pub mod json;
 pub mod merge;
 pub mod model;
 pub mod plan;
 pub mod store;
 pub mod table;
 
+/// The JSON the envelope is written in (shared with the visualizers).
+pub use strata_json as json;
 pub use model::{Assessment, Key, Mark, Plan, Progress, State};

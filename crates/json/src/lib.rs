@@ -1,5 +1,5 @@
-//! Just enough JSON for the progress envelope: a value tree, a strict parser with positions in
-//! its errors, and a compact writer. serde_json would cost the first load about 30 KB; the
+//! Just enough JSON for Strata (the progress envelope, the visualizers' state messages): a value
+//! tree, a strict parser with positions in its errors, and a compact writer. serde_json would cost the first load about 30 KB; the
 //! envelope needs none of its generality. Numbers stay as their text and are read as whole
 //! numbers or tenths: no floating point, whose formatting alone costs the first load 10 KB.
 
@@ -37,7 +37,7 @@ impl Value {
 
     /// Tenths as a decimal: 85 is `8.5`, 80 is `8`.
     pub fn tenths(n: u32) -> Value {
-        Value::Number(crate::hours::tenths_text(n))
+        Value::Number(tenths_text(n))
     }
 
     /// A whole number in `0..=2^53` (timestamps, versions, scores), written without fraction
@@ -120,6 +120,27 @@ pub fn write_string(out: &mut String, text: &str) {
         }
     }
     out.push('"');
+}
+
+/// Tenths as a decimal: 85 is `8.5`, 80 is `8` (hours are tenths everywhere in Strata).
+pub fn tenths_text(t: u32) -> String {
+    if t.is_multiple_of(10) {
+        (t / 10).to_string()
+    } else {
+        format!("{}.{}", t / 10, t % 10)
+    }
+}
+
+/// Writes `[a,b,c]`.
+pub fn numbers(out: &mut String, values: impl IntoIterator<Item = u32>) {
+    out.push('[');
+    for (i, v) in values.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{v}");
+    }
+    out.push(']');
 }
 
 /// Why text is not JSON, and where (a byte offset).
