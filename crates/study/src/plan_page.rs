@@ -73,6 +73,7 @@ fn SelfAssessment(path: &'static Path, rubric: &'static Rubric) -> impl IntoView
                     view! { <li id=format!("track-{}", t.id)><strong>{format!("{} ({range}): ", t.title)}</strong>{t.advice}</li> }
                 }).collect_view()}
             </ul>
+            {unreachable_track(rubric).map(|text| view! { <p class="hint">{text}</p> })}
             <p class="assessment-result" role="status">{move || {
                 let s = scores();
                 let rated = rubric.domains.iter().filter(|d| s.contains_key(d.id)).count();
@@ -87,6 +88,19 @@ fn SelfAssessment(path: &'static Path, rubric: &'static Rubric) -> impl IntoView
             }}</p>
         </section>
     }
+}
+
+/// A track whose threshold is above the most the domains can give, said plainly: the source
+/// sets the thresholds, and a learner should not chase a score that cannot be reached.
+fn unreachable_track(rubric: &Rubric) -> Option<String> {
+    let most = rubric.domains.len() as u16 * 5;
+    let t = rubric.tracks.iter().find(|t| t.min_score > most)?;
+    Some(format!(
+        "The {} asks for {} points, more than the {most} that {} domains rated 1–5 can give, so self-rating alone cannot recommend it: choose it if you already work at that level.",
+        t.title,
+        t.min_score,
+        rubric.domains.len()
+    ))
 }
 
 /// Start date and hours per week; saved as soon as both are valid.
@@ -239,6 +253,7 @@ fn Activity(path: &'static Path) -> impl IntoView {
             <h2 id="activity">"Weekly activity"</h2>
             <canvas node_ref=canvas class="activity-chart" role="img"
                 aria-label="Bar chart of items finished per week; the same figures are in the table below."></canvas>
+            <p class="hint">"Bars: items of this path you marked done, by week. Dashed line: the items a week your plan's hours cover, at this path's average item."</p>
             <details>
                 <summary>"The figures as a table"</summary>
                 <table class="activity-table">
