@@ -132,6 +132,36 @@ test("corrupt stored progress is kept under a backup key, with a notice and a do
   await context.close();
 });
 
+test("a full storage keeps the change in memory, says so and offers an export", async () => {
+  const { context, page } = await newPage(app.browser, { acceptDownloads: true });
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "strata:progress" && window.__storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  await openApp(page, app.server.url, WEEK);
+  await page.evaluate(() => { window.__storageFull = true; });
+  await firstItem(page).done.click();
+  await expectState(firstItem(page).item, "done");
+  const notice = page.locator(".storage-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /storage for this site is full/);
+  const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: "Export progress" }).click()]);
+  const dir = await scratchDir("full");
+  const file = path.join(dir, "export.json");
+  await download.saveAs(file);
+  const key = await firstItem(page).item.getAttribute("data-key");
+  assert.equal(JSON.parse(await fs.readFile(file, "utf8")).marks[key].state, "done", "the export has the unsaved change");
+  // Space again: the next change saves everything and the notice goes.
+  await page.evaluate(() => { window.__storageFull = false; });
+  await page.locator("li.item").nth(1).getByRole("button", { name: "Skip" }).click();
+  await page.waitForFunction(() => !document.querySelector(".storage-notice"));
+  assert.equal((await stored(page)).marks[key].state, "done");
+  await context.close();
+});
+
 test("inside a sandboxed iframe without storage the app works in memory and says so", async () => {
   const { context, page, problems } = await newPage(app.browser);
   await page.goto(`${app.server.url}index.html`);
