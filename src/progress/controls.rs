@@ -38,17 +38,19 @@ pub fn state_badge(out: &mut Html, state: State) {
     }
 }
 
-/// `<progress>` with a sentence beside it: "5 of 20 items finished (25%)".
+/// `<progress>` with a sentence beside it: "5 of 20 finished · 25% · 7.5 h done, 30 h left".
 pub fn completion_bar(out: &mut Html, label: &str, tally: &strata_curriculum::tally::Tally) {
     let _ = write!(
         out,
-        "<div class=\"completion\"><progress max=\"{}\" value=\"{}\" aria-label=\"{}\"></progress><span>{} of {} finished · {}%</span></div>",
+        "<div class=\"completion\"><progress max=\"{}\" value=\"{}\" aria-label=\"{}\"></progress><span>{} of {} finished · {}% · {} done, {} left</span></div>",
         tally.items.max(1),
         tally.finished(),
         Esc(label),
         tally.finished(),
         tally.items,
         tally.percent(),
+        hours(tally.hours_done),
+        hours(tally.hours_left),
     );
 }
 

@@ -38,9 +38,7 @@ fn path_html(path: &Path, progress: &Progress) -> String {
     controls::completion_bar(&mut out, "Items of this path finished", &tally);
     let _ = write!(
         out,
-        "<p>{} done, {} left (estimated). <a href=\"{}\">Study plan, pace and calendar</a> · <a href=\"{}\">Print with your progress</a></p></section>",
-        controls::hours(tally.hours_done),
-        controls::hours(tally.hours_left),
+        "<p>Hours are estimates. <a href=\"{}\">Study plan, pace and calendar</a> · <a href=\"{}\">Print with your progress</a></p></section>",
         Route::Plan { path: path.id.into() }.to_hash(),
         Route::Print { path: path.id.into() }.to_hash(),
     );

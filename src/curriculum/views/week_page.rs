@@ -54,8 +54,6 @@ fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
     }
     fact(&mut out, "Items", &week.item_count().to_string());
     let tally = week_tally(path, week, progress);
-    fact(&mut out, "Done", &controls::hours(tally.hours_done));
-    fact(&mut out, "Left", &controls::hours(tally.hours_left));
     out.raw("</dl>");
     controls::completion_bar(&mut out, "This week's items finished", &tally);
     let _ = write!(
