@@ -54,6 +54,8 @@ pub struct Store<S: Storage> {
     /// The raw text behind a `Recovered` notice, kept in memory too in case the backup key
     /// itself could not be written.
     recovered_text: Option<String>,
+    /// What the last reset cleared, in memory: the undo when there is no storage to keep it in.
+    before_reset: Option<Progress>,
 }
 
 impl<S: Storage> Store<S> {
@@ -66,6 +68,7 @@ impl<S: Storage> Store<S> {
             dirty: false,
             notice: None,
             recovered_text: None,
+            before_reset: None,
         };
         match store.storage.as_ref().map(|s| s.get(PROGRESS_KEY)) {
             None | Some(Err(_)) => store.go_memory_only(),
@@ -176,15 +179,20 @@ impl<S: Storage> Store<S> {
         if let Some(storage) = self.storage.as_mut() {
             let _ = storage.set(UNDO_KEY, &envelope::encode(&before, &self.app_version, now));
         }
+        self.before_reset = Some(before.clone());
         self.dirty = true;
         self.save(now);
         before
     }
 
-    /// The progress saved by the last reset, if any.
+    /// The progress saved by the last reset, if any: from storage (so it outlives a reload),
+    /// else from memory.
     pub fn before_reset(&self) -> Option<Progress> {
-        let text = self.storage.as_ref()?.get(UNDO_KEY).ok()??;
-        envelope::decode(&text).ok().map(|e| e.progress)
+        let stored = self.storage.as_ref().and_then(|s| s.get(UNDO_KEY).ok().flatten());
+        match stored.and_then(|text| envelope::decode(&text).ok()) {
+            Some(e) => Some(e.progress),
+            None => self.before_reset.clone(),
+        }
     }
 
     /// Puts back what the last reset cleared, merged with anything recorded since.
@@ -195,6 +203,7 @@ impl<S: Storage> Store<S> {
         if let Some(storage) = self.storage.as_mut() {
             let _ = storage.remove(UNDO_KEY);
         }
+        self.before_reset = None;
         true
     }
 

@@ -161,6 +161,17 @@ fn reset_can_be_undone_even_after_a_reload() {
 }
 
 #[test]
+fn reset_can_be_undone_without_storage_too() {
+    let mut store: Store<MemoryStorage> = Store::open(None, "0.1.0", NOW);
+    store.replace(sample(), NOW);
+    store.reset(NOW + 1);
+    assert!(store.progress().is_empty());
+    assert!(store.undo_reset(NOW + 2));
+    assert_eq!(store.progress(), &sample());
+    assert!(!store.undo_reset(NOW + 3), "only once");
+}
+
+#[test]
 fn another_tabs_write_is_taken_with_our_unsaved_changes() {
     let mut store = Store::open(Some(MemoryStorage::default()), "0.1.0", NOW);
     let mut theirs = Progress::default();
