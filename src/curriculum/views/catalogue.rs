@@ -1,7 +1,7 @@
 use super::html::{Esc, Html};
 use super::{page_title, path_facts, path_href};
 use strata_browser as browser;
-use crate::curriculum::tally::{all_paths_tallies, locate, path_tally, Tally};
+use crate::curriculum::tally::{all_paths_tallies, locate, Tally};
 use crate::curriculum::{paths, Path};
 use crate::progress::{self, controls};
 use leptos::prelude::*;
@@ -17,6 +17,8 @@ pub fn CataloguePage(home: bool) -> impl IntoView {
 
 fn catalogue_html(home: bool, progress: &Progress) -> String {
     let mut out = Html::default();
+    // Every path's standing, worked out once for the "continue" section and the cards.
+    let tallies: Vec<(&Path, Tally)> = all_paths_tallies(progress).collect();
     if home {
         let total_weeks: u16 = paths().iter().map(|p| p.duration_weeks).sum();
         let _ = write!(
@@ -26,15 +28,15 @@ fn catalogue_html(home: bool, progress: &Progress) -> String {
              path, open a week, and work through its topics, labs and readings at your own pace.</p>\
              "
         );
-        continue_html(&mut out, progress);
+        continue_html(&mut out, progress, &tallies);
         out.raw("<h2 class=\"section-title\">Learning paths</h2>");
     } else {
         out.raw("<h1 tabindex=\"-1\">Learning paths</h1>");
     }
     out.raw("<ul class=\"path-cards\">");
-    for path in paths() {
+    for &(path, tally) in &tallies {
         out.raw("<li>");
-        card(&mut out, path, path_tally(path, progress));
+        card(&mut out, path, tally);
         out.raw("</li>");
     }
     out.raw("</ul>");
@@ -42,7 +44,7 @@ fn catalogue_html(home: bool, progress: &Progress) -> String {
 }
 
 /// "Continue where you left off": the last item touched, its week, and every path started.
-fn continue_html(out: &mut Html, progress: &Progress) {
+fn continue_html(out: &mut Html, progress: &Progress, tallies: &[(&Path, Tally)]) {
     let Some((key, mark)) = progress.last_touched() else { return };
     out.raw("<section class=\"continue\" aria-labelledby=\"continue\"><h2 id=\"continue\">Continue where you left off</h2>");
     if let Some((path, week, Some(item))) = locate(key) {
@@ -58,9 +60,9 @@ fn continue_html(out: &mut Html, progress: &Progress) {
         );
     }
     out.raw("<ul class=\"started\">");
-    for (path, tally) in all_paths_tallies(progress).filter(|(_, t)| t.started()) {
+    for (path, tally) in tallies.iter().filter(|(_, t)| t.started()) {
         let _ = write!(out, "<li><a href=\"{}\">{}</a>", super::path_href(path), Esc(path.title));
-        controls::completion_bar(out, &format!("{} items finished", path.title), &tally);
+        controls::completion_bar(out, &format!("{} items finished", path.title), tally);
         out.raw("</li>");
     }
     out.raw("</ul><p><a href=\"#/progress\">All your progress, export and import</a></p></section>");
