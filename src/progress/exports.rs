@@ -1,8 +1,10 @@
 //! What the study module (crates/study, loaded on demand) calls in the shell: the store lives
 //! here, once, so both modules always show the same progress, even when it is only in memory.
-//! The module reaches these through `window.wasmBindings`, which Trunk's loader sets.
+//! The module reaches these through `window.wasmBindings`, which Trunk's loader sets. Every
+//! change ends in `bump`, whose `strata:progress` event (dispatched synchronously) is how the
+//! module learns of it.
 
-use super::{bump, now, with_store, APP_VERSION};
+use super::{bump, now, with_store};
 use strata_progress::envelope;
 use wasm_bindgen::prelude::*;
 
@@ -63,10 +65,10 @@ pub fn progress_undo_reset() -> bool {
     done
 }
 
-/// The progress a reset cleared, as envelope text, or "" if there is none.
+/// Whether a reset can be undone (the progress it cleared is still kept).
 #[wasm_bindgen]
-pub fn progress_before_reset() -> String {
-    with_store(|s| s.before_reset().map(|p| envelope::encode(&p, APP_VERSION, now()))).flatten().unwrap_or_default()
+pub fn progress_can_undo_reset() -> bool {
+    with_store(|s| s.before_reset().is_some()).unwrap_or(false)
 }
 
 /// Whether progress is kept in memory only (no storage in this browser context).

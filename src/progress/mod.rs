@@ -23,14 +23,11 @@ thread_local! {
     static REVISION: ArcRwSignal<u32> = ArcRwSignal::new(0);
 }
 
-pub fn now() -> u64 {
-    js_sys::Date::now() as u64
-}
+pub use browser::now_ms as now;
 
 /// Today in the learner's own time zone.
 pub fn today() -> strata_progress::calendar::Day {
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    strata_progress::calendar::day_of(now(), offset)
+    strata_progress::calendar::day_of(now(), browser::utc_offset_minutes())
 }
 
 /// Opens the stored progress and listens for other tabs and for the page being hidden.
@@ -113,7 +110,6 @@ pub fn download(name: &str, mime: &str, text: &str) {
     exports::download(name, mime, text);
 }
 
-/// `strata-progress-2026-11-21.json`.
 pub fn export_file_name() -> String {
-    format!("strata-progress-{}.json", strata_progress::calendar::iso(today()))
+    strata_progress::envelope::export_file_name(today())
 }

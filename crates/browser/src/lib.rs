@@ -43,6 +43,16 @@ pub fn storage_set(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Milliseconds since 1970, UTC.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Minutes east of UTC in the learner's time zone (JavaScript counts them westwards).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);

@@ -102,6 +102,11 @@ fn members<'a, K: 'a, V: 'a>(out: &mut String, items: impl Iterator<Item = (&'a 
     out.push('}');
 }
 
+/// What an export is called: `strata-progress-2026-11-21.json`.
+pub fn export_file_name(day: calendar::Day) -> String {
+    format!("strata-progress-{}.json", calendar::iso(day))
+}
+
 pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
     let mut value = json::parse(text).map_err(DecodeError::NotJson)?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {

@@ -99,7 +99,7 @@ fn Backup() -> impl IntoView {
     let (confirm_reset, set_confirm_reset) = signal(false);
     let undo_available = move || {
         shell::progress(); // track changes
-        shell::before_reset().is_some()
+        shell::can_undo_reset()
     };
 
     let on_file = move |e: web_sys::Event| {

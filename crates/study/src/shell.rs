@@ -16,8 +16,8 @@ extern "C" {
     fn reset_all() -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = wasmBindings, js_name = progress_undo_reset)]
     fn undo_reset_all() -> Result<bool, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = wasmBindings, js_name = progress_before_reset)]
-    fn before_reset_text() -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = wasmBindings, js_name = progress_can_undo_reset)]
+    fn can_undo_reset_all() -> Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_namespace = wasmBindings, js_name = progress_memory_only)]
     fn memory_only() -> Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_namespace = wasmBindings, js_name = save_file)]
@@ -54,11 +54,11 @@ pub fn with_progress<R>(f: impl FnOnce(&Progress) -> R) -> R {
     PROGRESS.with(|p| p.with(f))
 }
 
-/// Sends a whole new progress to the shell's store. Err says why nothing changed.
+/// Sends a whole new progress to the shell's store. Err says why nothing changed. The copy
+/// here is refreshed by the shell's `strata:progress` event, before this returns.
 pub fn replace(progress: &Progress) -> Result<(), String> {
     let text = envelope::encode(progress, env!("CARGO_PKG_VERSION"), now());
     let outcome = replace_text(&text).map_err(|_| "The app's progress store did not answer. Reload the page and try again.".to_string())?;
-    refresh();
     if outcome.is_empty() {
         Ok(())
     } else {
@@ -75,19 +75,15 @@ pub fn change(f: impl FnOnce(&mut Progress)) -> Result<(), String> {
 
 pub fn reset() {
     let _ = reset_all();
-    refresh();
 }
 
 pub fn undo_reset() -> bool {
-    let done = undo_reset_all().unwrap_or(false);
-    refresh();
-    done
+    undo_reset_all().unwrap_or(false)
 }
 
-/// What the last reset cleared, if it can still be put back.
-pub fn before_reset() -> Option<Progress> {
-    let text = before_reset_text().ok().filter(|t| !t.is_empty())?;
-    envelope::decode(&text).ok().map(|e| e.progress)
+/// Whether the last reset can still be undone.
+pub fn can_undo_reset() -> bool {
+    can_undo_reset_all().unwrap_or(false)
 }
 
 pub fn is_memory_only() -> bool {
@@ -98,21 +94,14 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = download_text(name, mime, text);
 }
 
-/// The progress as an export file: `strata-progress-2026-11-21.json`.
+/// The progress as an export file.
 pub fn export() {
     let text = snapshot_text().unwrap_or_default();
-    download(&format!("strata-progress-{}.json", strata_progress::calendar::iso(today())), "application/json", &text);
+    download(&envelope::export_file_name(today()), "application/json", &text);
 }
 
-pub fn now() -> u64 {
-    js_sys::Date::now() as u64
-}
+pub use strata_browser::{now_ms as now, utc_offset_minutes as offset_minutes};
 
 pub fn today() -> strata_progress::calendar::Day {
     strata_progress::calendar::day_of(now(), offset_minutes())
-}
-
-/// Minutes east of UTC in the learner's time zone.
-pub fn offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
