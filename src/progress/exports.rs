@@ -33,7 +33,7 @@ pub fn save_file(name: &str, mime: &str, text: &str) {
 /// The current progress as envelope text.
 #[wasm_bindgen]
 pub fn progress_snapshot() -> String {
-    with_store(|s| s.export(now())).unwrap_or_default()
+    super::export_text()
 }
 
 /// Replaces all progress with `text` (an envelope). Returns "" when done, else why not; a

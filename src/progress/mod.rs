@@ -102,7 +102,7 @@ pub fn notice() -> Option<strata_progress::store::Notice> {
 
 /// The whole progress as an export file's text.
 pub fn export_text() -> String {
-    STORE.with(|s| s.borrow().as_ref().map(|s| s.export(now()))).unwrap_or_default()
+    with_store(|s| s.export(now())).unwrap_or_default()
 }
 
 /// Saves `text` as a file through the browser's download.

@@ -44,7 +44,7 @@ fn on_click(e: web_sys::MouseEvent) {
     match action.as_deref() {
         Some("export") => super::download(&super::export_file_name(), "application/json", &super::export_text()),
         Some("download-backup") => {
-            let text = super::with_store_mut(|s| s.recovered_text().map(str::to_string)).flatten().unwrap_or_default();
+            let text = super::with_store(|s| s.recovered_text().map(str::to_string)).flatten().unwrap_or_default();
             super::download("strata-progress-unreadable.txt", "text/plain", &text);
         }
         Some("dismiss") => {
