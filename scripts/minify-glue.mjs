@@ -14,7 +14,8 @@ async function* jsFiles(dir) {
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* jsFiles(full);
-    else if (entry.name.endsWith(".js")) yield full;
+    // The host script for slide decks stays as written: instructors read it.
+    else if (entry.name.endsWith(".js") && entry.name !== "strata-embed.js") yield full;
   }
 }
 

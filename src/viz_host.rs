@@ -15,12 +15,14 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(inline_js = r#"
 const loading = {};
 const shown = {};
-// Imports a module once; relative to the page, so any sub-path works.
+// Imports a module once; relative to the page, so any sub-path works. The single file
+// (dist/strata.html, see scripts/offline-build.mjs) carries the modules inside it instead.
 function load(name) {
   if (!loading[name]) {
     const at = (file) => new URL(file, document.baseURI).href;
-    loading[name] = import(at(`./${name}.js`))
-      .then(async (m) => { await m.default({ module_or_path: at(`./${name}_bg.wasm`) }); return m; })
+    const single = window.strataSingleFile;
+    loading[name] = (single ? single.load(name) : import(at(`./${name}.js`))
+      .then(async (m) => { await m.default({ module_or_path: at(`./${name}_bg.wasm`) }); return m; }))
       .catch((e) => { delete loading[name]; throw e; });
   }
   return loading[name];

@@ -13,6 +13,12 @@ pub fn StorageNotice() -> impl IntoView {
 
 fn notice_html(notice: &Notice) -> String {
     let (text, action) = match notice {
+        Notice::MemoryOnly if strata_browser::opened_from_file() => (
+            "This browser does not let a file opened from disk save anything, so what you mark is kept only until this tab closes. \
+             Export it from the Progress page to keep it, or use Strata from its web address, which can save."
+                .to_string(),
+            "",
+        ),
         Notice::MemoryOnly => (
             "This browser is not letting Strata save anything here (private browsing, blocked site data or an embedded frame). \
              What you mark is kept until this tab closes; export it from the Progress page to keep it."

@@ -53,6 +53,11 @@ pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
+/// Whether this page was opened from disk (the single file, `strata.html`), not from a site.
+pub fn opened_from_file() -> bool {
+    window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);
