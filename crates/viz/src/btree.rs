@@ -2,6 +2,8 @@
 //! the options, one or two trees (compare mode), the player, the counters and the history.
 //! The engine and layout do the work (crates/engine); this file wires them to the page.
 
+use crate::embed;
+use crate::embed_dialog::EmbedButton;
 use crate::messages;
 use crate::player::{Command, Player, PlayerControls};
 use crate::scene_view::SceneView;
@@ -15,7 +17,7 @@ use strata_engine::scenario::btree::{
     align, parse_input, parse_variant, tree_json, variant_param, Compare, InputKind, Op, Run, Scenario, MAX_BATCH, MAX_OPS,
 };
 use strata_engine::scenario::json;
-use strata_engine::scenario::{Controls, Notice, ThemeChoice};
+use strata_engine::scenario::{Common, Controls, Notice, ThemeChoice};
 
 /// The trees of a scenario: the main one and, in compare mode, the second, with the shared
 /// step positions that keep them in step.
@@ -228,7 +230,7 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
     let notices = RwSignal::new(first_notices);
     let revision = RwSignal::new(0u64);
     let player = Player::new(start, steps);
-    player.listen_to_keys();
+    player.listen_to_keys(embedded);
     messages::install(player, move || runs.with_value(|r| r.state_json(player.position.get_untracked())));
 
     // The address follows what is on screen, so a copied link reproduces it exactly. It is
@@ -249,6 +251,10 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
         let pos = player.position.get();
         runs.with_value(|r| r.frame(pos))
     });
+    if embedded {
+        embed::hand_back_unused_keys();
+        embed::report_height(move || frame.track());
+    }
 
     // Rebuilds everything after an option changes; the view moves to the last step.
     let rebuild = move || {
@@ -300,7 +306,22 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
     view! {
         <section class="viz viz-btree" class:embedded=embedded class:controls-none=controls == Controls::None class:controls-step=controls == Controls::Step>
             {(!embedded).then(|| view! {
-                <h1 tabindex="-1">"B-tree and B+ tree"</h1>
+                <div class="viz-title">
+                    <h1 tabindex="-1">"B-tree and B+ tree"</h1>
+                    <EmbedButton
+                        widget="btree"
+                        query_for=Callback::new(move |common: Common| {
+                            let mut s = scenario.get_untracked();
+                            s.common = common;
+                            s.to_query()
+                        })
+                        position=player.position.into()
+                        title=Signal::derive(move || frame.with(|f| match &f.other {
+                            None => format!("Strata: {}", f.main.title),
+                            Some(o) => format!("Strata: {} and {}", f.main.title, o.title),
+                        }))
+                    />
+                </div>
             })}
             <Notices notices=notices />
             <div class="stage" class:compare=comparing>

@@ -4,6 +4,8 @@
 //! benchmark.
 
 mod btree;
+mod embed;
+mod embed_dialog;
 mod index_page;
 mod messages;
 mod player;

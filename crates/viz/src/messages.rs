@@ -42,11 +42,7 @@ pub fn install(player: Player, state: impl Fn() -> String + 'static) {
                 // window unchecked; posting to anything else just returns an error.
                 let Some(source) = e.source().map(|s| s.unchecked_into::<web_sys::Window>()) else { return };
                 let Ok(state) = JSON::parse(&state()) else { return };
-                let reply = Object::new();
-                let _ = Reflect::set(&reply, &"type".into(), &"strata:state".into());
-                let _ = Reflect::set(&reply, &"id".into(), &field("id"));
-                let _ = Reflect::set(&reply, &"state".into(), &state);
-                let _ = source.post_message(&reply, "*");
+                post_to(&source, &[("type", "strata:state".into()), ("id", field("id")), ("state", state)]);
             }
             _ => {}
         }
@@ -56,17 +52,22 @@ pub fn install(player: Player, state: impl Fn() -> String + 'static) {
     Effect::new(move |_| {
         let (step, steps) = (player.position.get(), player.steps.get());
         if let Some(parent) = parent_frame() {
-            let note = Object::new();
-            let _ = Reflect::set(&note, &"type".into(), &"strata:step".into());
-            let _ = Reflect::set(&note, &"step".into(), &(step as f64).into());
-            let _ = Reflect::set(&note, &"steps".into(), &(steps as f64).into());
-            let _ = parent.post_message(&note, "*");
+            post_to(&parent, &[("type", "strata:step".into()), ("step", (step as f64).into()), ("steps", (steps as f64).into())]);
         }
     });
 }
 
+/// Posts `{field: value, …}` to `target` (any origin: these messages hold nothing private).
+pub fn post_to(target: &web_sys::Window, fields: &[(&str, JsValue)]) {
+    let message = Object::new();
+    for (name, value) in fields {
+        let _ = Reflect::set(&message, &(*name).into(), value);
+    }
+    let _ = target.post_message(&message, "*");
+}
+
 /// The embedding window, if this page is in a frame.
-fn parent_frame() -> Option<web_sys::Window> {
+pub fn parent_frame() -> Option<web_sys::Window> {
     let window = browser::window()?;
     let parent = window.parent().ok().flatten()?;
     (!Object::is(&parent, &window)).then_some(parent)

@@ -116,33 +116,66 @@ impl Player {
         });
     }
 
+    /// Whether `command` would change anything now (Next at the last step would not).
+    fn would_move(&self, command: Command) -> bool {
+        let (at, steps) = (self.position.get_untracked(), self.steps.get_untracked());
+        match command {
+            Command::Next | Command::Last => at < steps,
+            Command::Prev | Command::First => at > 0,
+            _ => true,
+        }
+    }
+
     /// Window-wide keys: ←/→ and PageUp/PageDown step, Home/End jump, space plays or pauses.
     /// Keys typed into a field, or pressed with a modifier, are left alone.
-    pub fn listen_to_keys(self) {
+    ///
+    /// `presenter` (embeds in a slide deck): space steps forward, as a clicker's does, and a
+    /// key that would not move the player (next at the last step, back at the first) is left
+    /// unhandled, so `embed::hand_back_unused_keys` passes it to the deck.
+    pub fn listen_to_keys(self, presenter: bool) {
         let listener = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
             // Shift+arrows pan a zoomed tree instead (see scene_view).
             if e.ctrl_key() || e.meta_key() || e.alt_key() || e.shift_key() || e.default_prevented() {
                 return;
             }
-            let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-            let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
-            if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+            let tag = target_tag(&e);
+            if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") || in_dialog(&e) {
                 return;
             }
+            // Space on a focused button or link activates it instead.
+            let space_is_free = !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
             let command = match e.key().as_str() {
                 "ArrowRight" | "PageDown" => Command::Next,
                 "ArrowLeft" | "PageUp" => Command::Prev,
                 "Home" => Command::First,
                 "End" => Command::Last,
-                // Space on a focused button or link activates it instead.
-                " " if !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") => Command::TogglePlay,
+                " " if space_is_free && presenter => Command::Next,
+                " " if space_is_free => Command::TogglePlay,
                 _ => return,
             };
+            if presenter && !self.would_move(command) {
+                return;
+            }
             e.prevent_default();
             self.run(command);
         });
         on_cleanup(move || listener.remove());
     }
+}
+
+/// Whether a key event is aimed inside a dialog (the embed dialog): its keys are its own.
+fn in_dialog(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|t| t.closest("dialog").ok().flatten().is_some())
+}
+
+/// The tag name of the element a key event is aimed at ("" if none).
+pub fn target_tag(e: &web_sys::KeyboardEvent) -> String {
+    e.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .map(|t| t.tag_name())
+        .unwrap_or_default()
 }
 
 /// The player's controls. `compact` keeps only back, play and next (for `controls=step`).

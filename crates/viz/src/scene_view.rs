@@ -116,6 +116,8 @@ pub fn SceneView(
                 class=move || { if zoom.get() > 1.0 { "scene-svg zoomed" } else { "scene-svg" } }
                 style=move || if fill_frame { String::new() } else { natural_width() }
                 viewBox=view_box
+                // The scene's own size, for an embed's natural height (see embed.rs).
+                data-scene-size=move || scene.with(|s| format!("{} {}", num(s.width), num(s.height)))
                 role="img"
                 tabindex="0"
                 aria-label=move || description.get()
