@@ -5,7 +5,9 @@
 //   - the visualizer and study modules' added downloads, fetched only when first needed;
 //   - loading, parsing and applying a progress file with every item of all five paths set;
 //   - B-tree engine throughput: 100,000 random inserts on the fast path, native and in the browser;
-//   - p50/p95 time to show one step of a 1,000-key tree (key press to DOM updated and laid out).
+//   - p50/p95 time to show one step of a 1,000-key tree (key press to DOM updated and laid out);
+//   - offline: what the service worker caches after the first visit, time to interactive from
+//     its cache with the server gone, and the single file's size and time to interactive.
 // Run it through scripts/bench.sh, which builds the release first. Figures are for reading and
 // comparing, never asserted in tests.
 import fs from "node:fs/promises";
@@ -47,6 +49,37 @@ async function timeToInteractive(browser, url, readyScript) {
     await context.close();
   }
   return times;
+}
+
+/** Reloads timed with the server gone: everything comes from the service worker's cache. */
+async function offlineTimes(browser) {
+  const site = await serveStatic();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(appReady);
+  await page.goto(site.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cached = await page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys()).find((n) => n.startsWith("strata-")));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  await site.close();
+  const times = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    await page.reload();
+    times.push(await page.evaluate(() => window.__benchReady));
+  }
+  await context.close();
+  return { times: times.slice(1), cached: await sizes(cached) };
+}
+
+/** The single file opened from disk, in a fresh context each run. */
+async function singleFileTimes(browser) {
+  const url = `file://${path.join(distDir, "strata.html")}`;
+  const times = await timeToInteractive(browser, url, appReady);
+  const bytes = await fs.readFile(path.join(distDir, "strata.html"));
+  return { times, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 }
 
 // The app marks <html data-ready="true"> once mounted and interactive.
@@ -198,6 +231,10 @@ try {
   await timeToInteractive(browser, app.url, appReady); // warm the OS file cache; not counted
   const appTimes = await timeToInteractive(browser, app.url, appReady);
   const blankTimes = await timeToInteractive(browser, blank.url, blankReady);
+  const offline = await offlineTimes(browser);
+  const offlineTotal = sum(offline.cached);
+  const single = await singleFileTimes(browser);
+  const row = (label, xs) => `| ${label} | ${median(xs).toFixed(0)} ms | ${Math.min(...xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms | ${xs.length} |`;
   const m = machine();
   const date = new Date().toISOString().slice(0, 10);
   const lines = [
@@ -220,6 +257,22 @@ try {
     "| --- | ---: | ---: | ---: | ---: |",
     `| Strata home (\`data-ready\` set after mount) | ${median(appTimes).toFixed(0)} ms | ${Math.min(...appTimes).toFixed(0)} ms | ${Math.max(...appTimes).toFixed(0)} ms | ${RUNS} |`,
     `| blank static page (DOMContentLoaded) | ${median(blankTimes).toFixed(0)} ms | ${Math.min(...blankTimes).toFixed(0)} ms | ${Math.max(...blankTimes).toFixed(0)} ms | ${RUNS} |`,
+    "",
+    "## Offline",
+    "",
+    "Time to interactive of the home page: online in a fresh profile (the table above), from the",
+    "service worker's cache with the server stopped (reloads of one page after one online visit),",
+    "and the single file opened from disk in a fresh profile.",
+    "",
+    "| how | median | min | max | runs |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    row("online, first visit (no worker yet)", appTimes),
+    row("offline, from the worker's cache", offline.times),
+    row("single file, `file://`", single.times),
+    "",
+    `Single file \`dist/strata.html\`: ${kb(single.raw)} (${kb(single.gzip)} gzip), all three modules inside (their wasm gzipped and base64-encoded).`,
+    "",
+    `After the first visit the worker caches the whole build in the background: ${offline.cached.length} files, ${kb(offlineTotal.raw)} raw, ${kb(offlineTotal.gzip)} gzip.`,
     "",
     "## Visualizer module (fetched when a visualizer first opens, not on the first load)",
     "",
