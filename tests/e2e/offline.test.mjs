@@ -171,6 +171,10 @@ test("the single file opened from disk runs a visualizer and keeps progress acro
     await page.waitForSelector("html[data-ready='true']");
     assert.equal(await page.locator("li.item").first().getByRole("button", { name: "Mark done" }).getAttribute("aria-pressed"), "true");
 
+    // The study module is inside too: search.
+    await page.evaluate(() => { location.hash = "#/search?q=compaction"; });
+    await page.waitForFunction(() => document.querySelectorAll("#search-results .hit").length > 0);
+
     // A copy on disk does not offer itself, registers no worker and fetches nothing.
     assert.equal(await page.getByRole("link", { name: "Download for offline use" }).count(), 0);
     assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null);

@@ -74,7 +74,7 @@ pub fn report_height(changes: impl Fn() + 'static) {
     });
     // The frame's own size: a resize, and a frame shown after loading hidden (a later slide),
     // which gets no resize event.
-    let on_resize = Closure::<dyn FnMut()>::new(move || measure_and_post());
+    let on_resize = Closure::<dyn FnMut()>::new(measure_and_post);
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
     if let Some(root) = browser::document().and_then(|d| d.document_element()) {
         observer.observe(&root);
