@@ -11,14 +11,17 @@ const app = appUnderTest();
 async function openDeck(browser, slide) {
   const opened = await newPage(browser);
   await opened.page.goto(`${app.server.url}deck/${slide ? `#${slide}` : ""}`);
-  await opened.page.waitForSelector("body[data-slide]");
+  await opened.page.waitForSelector("body[data-slide]", { state: "attached" });
   return opened;
 }
+
+/** Polls `fn` in the page until it returns something truthy (on a timer, not per frame). */
+const until = (page, fn, arg) => page.waitForFunction(fn, arg, { polling: 100 });
 
 const slideNumber = (page) => page.evaluate(() => Number(document.body.dataset.slide));
 
 async function expectSlide(page, n) {
-  await page.waitForFunction((want) => document.body.dataset.slide === String(want), n).catch(() => {});
+  await until(page, (want) => document.body.dataset.slide === String(want), n).catch(() => {});
   assert.equal(await slideNumber(page), n);
   assert.equal(await page.locator("#slide-counter").textContent(), `Slide ${n} of 5`);
 }
@@ -26,7 +29,7 @@ async function expectSlide(page, n) {
 /** The "Widget step N of M" line under an iframe, once the widget has reported a step. */
 async function widgetStep(page, frameId) {
   const line = page.locator(`.widget:has(#${frameId}) .widget-step`);
-  await page.waitForFunction(
+  await until(page,
     (id) => /Widget step \d+ of \d+/.test(document.getElementById(id).closest(".widget").querySelector(".widget-step").textContent),
     frameId,
   );
@@ -35,7 +38,7 @@ async function widgetStep(page, frameId) {
 }
 
 async function expectWidgetStep(page, frameId, step) {
-  await page.waitForFunction(
+  await until(page,
     ([id, want]) => document.getElementById(id).closest(".widget").querySelector(".widget-step").textContent.startsWith(`Widget step ${want} of`),
     [frameId, step],
   ).catch(() => {});
@@ -45,9 +48,9 @@ async function expectWidgetStep(page, frameId, step) {
 /** Gives a widget the keys the way a presenter does: a click inside it (on its caption). */
 async function focusWidget(page, frameId) {
   await page.frameLocator(`#${frameId}`).locator(".caption").click();
-  await page.waitForFunction((id) => document.activeElement === document.getElementById(id), frameId);
+  await until(page, (id) => document.activeElement === document.getElementById(id), frameId);
   // The deck outlines the widget that has the keys.
-  await page.waitForFunction((id) => document.getElementById(id).closest(".widget").classList.contains("has-keys"), frameId);
+  await until(page, (id) => document.getElementById(id).closest(".widget").classList.contains("has-keys"), frameId);
 }
 
 /** No console or page errors, and nothing fetched from anywhere but the test server. */
@@ -71,7 +74,7 @@ test("the deck shows one slide at a time and its keys change slides", async () =
     await page.keyboard.press("ArrowRight");
     await expectSlide(page, 2);
     assert.equal(await page.locator("section.slide:not([hidden])").count(), 1);
-    await page.waitForFunction(() => location.hash === "#2");
+    await until(page, () => location.hash === "#2");
     await page.keyboard.press("End");
     await expectSlide(page, 5);
     await page.keyboard.press("PageUp");
@@ -111,7 +114,7 @@ test("a focused widget steps with the clicker and hands PageDown back at its las
     assert.ok(await page.evaluate(() => document.activeElement !== document.getElementById("split")),
       "focus left the first widget");
     assert.ok(await page.evaluate(() => document.activeElement?.tagName !== "IFRAME"), "focus is back in the deck");
-    await page.waitForFunction(() => !document.querySelector(".widget.has-keys"));
+    await until(page, () => !document.querySelector(".widget.has-keys"));
 
     // So the next press goes straight to the deck.
     await page.keyboard.press("ArrowRight");
@@ -150,13 +153,13 @@ test("a key the widget does not use reaches the deck", async () => {
     const before = await widgetStep(page, "compare");
     await focusWidget(page, "compare");
     await page.keyboard.press("b");
-    await page.waitForFunction(() => document.body.hasAttribute("data-blank"));
+    await until(page, () => document.body.hasAttribute("data-blank"));
     assert.equal(await slideNumber(page), 4);
     assert.equal((await widgetStep(page, "compare")).step, before.step, "the widget did not move");
     // The deck has the keys again: a second press unblanks without a trip through the widget.
     assert.ok(await page.evaluate(() => document.activeElement?.tagName !== "IFRAME"));
     await page.keyboard.press("b");
-    await page.waitForFunction(() => !document.body.hasAttribute("data-blank"));
+    await until(page, () => !document.body.hasAttribute("data-blank"));
     assertClean(problems, requests);
   } finally {
     await context.close();
@@ -181,7 +184,7 @@ test("the host script sizes frames from strata:resize unless they are data-strat
       });
     });
     await page.goto(`${app.server.url}deck/#2`);
-    await page.waitForFunction(() => window.resizes.split > 0);
+    await until(page, () => window.resizes.split > 0);
     // Every report is applied as it arrives, so the frame matches the latest one.
     const split = await page.evaluate(() => ({ reported: window.resizes.split, style: document.getElementById("split").style.height }));
     assert.match(split.style, /^\d+px$/);
@@ -191,7 +194,7 @@ test("the host script sizes frames from strata:resize unless they are data-strat
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     await expectSlide(page, 4);
-    await page.waitForFunction(() => window.resizes.compare > 0);
+    await until(page, () => window.resizes.compare > 0);
     const compare = await page.evaluate(() => {
       const frame = document.getElementById("compare");
       return { fixed: frame.hasAttribute("data-strata-fixed"), style: frame.style.height, height: frame.getBoundingClientRect().height };

@@ -47,22 +47,24 @@ pub fn hand_back_unused_keys() {
     on_cleanup(move || listener.remove());
 }
 
-/// Posts `{"type":"strata:resize","height":H}` to the embedding page whenever the height the
-/// content needs changes: after each change `changes` tracks (a new step) and when the frame
-/// changes size.
+/// Posts `{"type":"strata:resize","height":H}` to the embedding page when the content needs
+/// more height than it last said (after each change `changes` tracks, a new step) or the frame
+/// changes width.
 ///
 /// An embed fills its frame, so the page's own height says nothing; the natural height is the
 /// frame's, less the stage, plus each tree at its natural size (full size, or narrower trees
 /// scaled down to the frame's width), so the host can grow the frame to show the tree whole.
 pub fn report_height(changes: impl Fn() + 'static) {
     let Some(parent) = parent_frame() else { return };
-    let last = StoredValue::new_local(0i32);
+    // (frame width, height posted): the height only grows while the width stays, so the slide
+    // around the frame does not jump from step to step.
+    let posted = StoredValue::new_local((0i32, 0i32));
     let measure_and_post = move || {
-        if let Some(height) = natural_height() {
-            if height != last.get_value() {
-                last.set_value(height);
-                post_to(&parent, &[("type", "strata:resize".into()), ("height", height.into())]);
-            }
+        let Some((width, height)) = natural_height() else { return };
+        let (last_width, last_height) = posted.get_value();
+        if width != last_width || height > last_height {
+            posted.set_value((width, height));
+            post_to(&parent, &[("type", "strata:resize".into()), ("height", height.into())]);
         }
     };
     let post = measure_and_post.clone();
@@ -87,9 +89,15 @@ pub fn report_height(changes: impl Fn() + 'static) {
     });
 }
 
-fn natural_height() -> Option<i32> {
+/// The frame's width and the height its content needs; `None` while the frame is not laid
+/// out (on a hidden slide), when any figure would be meaningless.
+fn natural_height() -> Option<(i32, i32)> {
     let doc = browser::document()?;
-    let frame = doc.document_element()?.client_height();
+    let root = doc.document_element()?;
+    let (width, frame) = (root.client_width(), root.client_height());
+    if width <= 0 || frame <= 0 {
+        return None;
+    }
     let stage = doc.query_selector(".viz .stage").ok()??;
     let figures = stage.query_selector_all(".tree-figure").ok()?;
     let mut stage_needs = 0;
@@ -103,5 +111,6 @@ fn natural_height() -> Option<i32> {
         let tree = (h * scale).max(96.0).ceil() as i32;
         stage_needs = stage_needs.max(figure.client_height() - svg.client_height() + tree);
     }
-    (frame > 0).then(|| frame - stage.client_height() + stage_needs)
+    let height = frame - stage.client_height() + stage_needs;
+    (height > 0).then_some((width, height))
 }
