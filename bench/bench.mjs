@@ -61,7 +61,7 @@ async function offlineTimes(browser) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.evaluate(() => navigator.serviceWorker.ready);
   const cached = await page.evaluate(async () => {
-    const cache = await caches.open((await caches.keys()).find((n) => n.startsWith("strata-")));
+    const cache = await caches.open((await caches.keys()).find((n) => n.startsWith("strata:")));
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   await site.close();

@@ -33,11 +33,12 @@ async function listFiles(dir, prefix = "") {
   return out.sort();
 }
 
-const KILL_SWITCH = `// Debug build: no offline cache. This removes a worker (and caches) left by a release build
-// on the same origin, then reloads its pages so they come from the development server.
+const KILL_SWITCH = `// Debug build: no offline cache. This removes a worker (and its caches) left by a release
+// build at the same address, then reloads its pages so they come from the development server.
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil((async () => {
-  for (const name of await caches.keys()) if (name.startsWith("strata-")) await caches.delete(name);
+  const mine = \`strata:\${self.registration.scope}:\`;
+  for (const name of await caches.keys()) if (name.startsWith(mine)) await caches.delete(name);
   await self.registration.unregister();
   for (const client of await self.clients.matchAll({ type: "window" })) client.navigate(client.url);
 })()));
@@ -117,7 +118,7 @@ function load(name) {
     const m = await import(asModule(text));
     await m.default({ module_or_path: await wasmBytes(name) });
     return m;
-  })();
+  })().catch((e) => { delete loaded[name]; throw e; }); // "Try again" tries again
 }
 window.strataSingleFile = { load };
 try {
@@ -152,12 +153,15 @@ try {
   const before = out;
   out = out.replace(/<script type=["']?module["']?>[\s\S]*?<\/script>/, () => `<script type="module">${loader}</script>`);
   if (out === before) throw new Error("index.html has no module script to replace");
-  out = out.replace("</body>", () => `${payloads.join("")}</body>`);
-  return out;
+  // The payloads go last (a minifier may have dropped the optional </body>).
+  return out.includes("</body>") ? out.replace("</body>", () => `${payloads.join("")}</body>`) : out + payloads.join("");
 }
 
+/** A stylesheet's text, to go inside <style>, where "</style" would end it early. */
 async function readText(rel) {
-  return (await read(rel)).toString("utf8");
+  const text = (await read(rel)).toString("utf8");
+  if (/<\/style/i.test(text)) throw new Error(`${rel} contains "</style", which cannot be inlined`);
+  return text;
 }
 
 /** JSON that is safe inside an inline <script>: no "</script" or "<!--" can appear. */

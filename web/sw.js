@@ -9,7 +9,10 @@
 // update" button), and every open page reloads at that moment, so no page mixes two versions.
 const VERSION = "%VERSION%";
 const FILES = /*FILES*/[];
-const CACHE = `strata-${VERSION}`;
+// Caches belong to the whole origin: the scope in the name keeps two deployments on one host
+// (say /courses/strata/ and /courses/strata-beta/) from deleting each other's.
+const CACHE_PREFIX = `strata:${self.registration.scope}:`;
+const CACHE = CACHE_PREFIX + VERSION;
 
 const scoped = (file) => new URL(file, self.registration.scope).href;
 
@@ -27,14 +30,16 @@ async function precache() {
     const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
     const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
     if (hex !== hash) throw new Error(`${file} is not the file of version ${VERSION}`);
-    await cache.put(url, response);
+    // Hosts with "clean URLs" redirect index.html to the folder; a page load refuses a
+    // response marked as redirected, so keep a plain copy.
+    await cache.put(url, response.redirected ? new Response(await response.blob(), response) : response);
   }));
 }
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith("strata-") && name !== CACHE) await caches.delete(name);
+      if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
     }
     // Take the pages that loaded before this worker existed (the first visit), so a learner
     // who goes offline without reloading can still open a visualizer.
@@ -65,11 +70,11 @@ async function fromCache(request) {
   try {
     return await fetch(request);
   } catch (error) {
-    // Offline, at an address the build does not have: a page gets the app, which shows its
-    // own "not found"; anything else fails as it would without the worker.
-    if (request.mode === "navigate") {
-      const app = await cache.match(scoped("index.html"));
-      if (app) return app;
+    // Offline, at a page the build does not have: the app's home, which has every route in
+    // its hash. Not for the single file, a download the offline copy does not hold.
+    const rest = request.url.slice(self.registration.scope.length);
+    if (request.mode === "navigate" && !rest.startsWith("strata.html")) {
+      return Response.redirect(self.registration.scope, 302);
     }
     throw error;
   }

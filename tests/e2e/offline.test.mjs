@@ -44,9 +44,11 @@ test("after one online visit, a sub-path deployment works offline: reload, deep 
     await page.waitForSelector("html[data-ready='true']");
     assert.match(await heading(page), /data systems/i);
 
-    // A deep link typed into the address bar, with the server gone.
-    await openApp(page, site.url, "#/paths/data-intensive-systems/w02");
-    assert.match(await heading(page), /Week 2/);
+    // A deep link opened in a new tab, with the server gone.
+    const tab = await context.newPage();
+    await openApp(tab, site.url, "#/paths/data-intensive-systems/w02");
+    assert.match(await heading(tab), /Week 2/);
+    await tab.close();
     await page.evaluate(() => { location.hash = "#/paths/data-engineer-complete-mastery"; });
     await page.waitForFunction(() => /Complete Mastery/i.test(document.querySelector("main h1")?.textContent ?? ""));
 
@@ -114,6 +116,33 @@ test("a rebuild is installed in the background, offered, and taken by every page
   }
 });
 
+test("a file that does not match its hash fails the install: no worker, and the app still runs online", async () => {
+  const dir = await scratchDir("mismatch");
+  await fs.cp(distDir, dir, { recursive: true });
+  // As if a deploy were half done: the list is the old one, one file is already new.
+  await fs.appendFile(path.join(dir, "viz.css"), "\n/* newer */\n");
+  const site = await serveStatic(dir);
+  const { context, page, problems } = await newPage(app.browser);
+  try {
+    await openApp(page, site.url, "#/");
+    const outcome = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const worker = reg.installing ?? reg.waiting ?? reg.active;
+      if (worker.state !== "redundant") await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "redundant" && resolve()));
+      // The files that did match may stay cached for the next attempt; nothing serves them.
+      return { controlled: navigator.serviceWorker.controller !== null, active: reg.active !== null };
+    });
+    assert.deepEqual(outcome, { controlled: false, active: false });
+    await page.evaluate(() => { location.hash = "#/viz/btree?guided=first-root-split"; });
+    await page.waitForSelector(".caption .step-label");
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await site.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 test("the app is installable: a manifest with icons, every file in the precache list", async () => {
   const { context, page, problems } = await newPage(app.browser);
   try {
@@ -132,7 +161,7 @@ test("the app is installable: a manifest with icons, every file in the precache 
     // Every file of the build is cached, except the worker and the single file.
     const cached = await page.evaluate(async () => {
       const names = await caches.keys();
-      const cache = await caches.open(names.find((n) => n.startsWith("strata-")));
+      const cache = await caches.open(names.find((n) => n.startsWith(`strata:${location.origin}/`)));
       return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
     });
     const built = [];

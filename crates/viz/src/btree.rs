@@ -311,7 +311,7 @@ pub fn BTreeVisualizer(address: Address) -> impl IntoView {
                     <EmbedButton
                         widget="btree"
                         query_for=Callback::new(move |common: Common| {
-                            let mut s = scenario.get_untracked();
+                            let mut s = scenario.get();
                             s.common = common;
                             s.to_query()
                         })

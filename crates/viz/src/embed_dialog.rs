@@ -188,8 +188,11 @@ fn SnippetBox(label: &'static str, id: &'static str, text: Signal<String>, statu
 /// Copies through the Clipboard API where the page may use it (a secure context), else by
 /// selecting the text and the older copy command (pages opened from a file, plain http).
 fn copy_text(area: &web_sys::HtmlTextAreaElement, label: &'static str, status: RwSignal<String>) {
+    // Emptied first and filled a moment later, so copying twice is announced twice.
+    status.set(String::new());
     let done = move |ok: bool| {
-        status.set(if ok { format!("{label} copied to the clipboard.") } else { format!("Could not copy: the {label} text is selected, so press Ctrl+C (⌘C on a Mac).") });
+        let message = if ok { format!("{label} copied to the clipboard.") } else { format!("Could not copy: the {label} text is selected, so press Ctrl+C (⌘C on a Mac).") };
+        set_timeout(move || status.set(message), std::time::Duration::from_millis(100));
     };
     let text = area.value();
     area.select();

@@ -134,12 +134,14 @@ impl Player {
     /// unhandled, so `embed::hand_back_unused_keys` passes it to the deck.
     pub fn listen_to_keys(self, presenter: bool) {
         let listener = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-            // Shift+arrows pan a zoomed tree instead (see scene_view).
-            if e.ctrl_key() || e.meta_key() || e.alt_key() || e.shift_key() || e.default_prevented() {
+            // Shift+arrows pan a zoomed tree instead (see scene_view); Shift+space is a
+            // presenter's "back".
+            let back_space = presenter && e.shift_key() && e.key() == " ";
+            if e.ctrl_key() || e.meta_key() || e.alt_key() || (e.shift_key() && !back_space) || e.default_prevented() {
                 return;
             }
             let tag = target_tag(&e);
-            if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") || in_dialog(&e) {
+            if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") || dialog_open() {
                 return;
             }
             // Space on a focused button or link activates it instead.
@@ -149,6 +151,7 @@ impl Player {
                 "ArrowLeft" | "PageUp" => Command::Prev,
                 "Home" => Command::First,
                 "End" => Command::Last,
+                " " if space_is_free && back_space => Command::Prev,
                 " " if space_is_free && presenter => Command::Next,
                 " " if space_is_free => Command::TogglePlay,
                 _ => return,
@@ -163,11 +166,10 @@ impl Player {
     }
 }
 
-/// Whether a key event is aimed inside a dialog (the embed dialog): its keys are its own.
-fn in_dialog(e: &web_sys::KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .is_some_and(|t| t.closest("dialog").ok().flatten().is_some())
+/// Whether a dialog (the embed dialog) is open: while it is, keys are its own, even with focus
+/// fallen to the page behind it.
+fn dialog_open() -> bool {
+    strata_browser::document().is_some_and(|d| d.query_selector("dialog[open]").ok().flatten().is_some())
 }
 
 /// The tag name of the element a key event is aimed at ("" if none).
