@@ -1,5 +1,6 @@
-// Trunk post-build hook, after minify-glue.mjs: makes the release site work offline and as one
-// file. In the staging directory it writes
+// Trunk post-build hook, after minify-glue.mjs: ships the curriculum's prose
+// (curriculum-prose.txt, fetched by the shell with the first path page) and makes the release
+// site work offline and as one file. In the staging directory it writes
 //   strata.html  the whole app in one self-contained HTML file that opens from disk (file://);
 //   sw.js        the service worker (web/sw.js) with every file of the build and its SHA-256;
 // and stamps index.html with the build's version, so a page can tell whether the worker that
@@ -44,6 +45,11 @@ self.addEventListener("activate", (event) => event.waitUntil((async () => {
 })()));
 `;
 
+// The curriculum's prose, which the shell fetches with the first path page (see
+// src/curriculum/prose.rs); crates/curriculum/build.rs wrote it during this build.
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, "target");
+await fs.copyFile(path.join(targetDir, "generated/curriculum-prose.txt"), path.join(staging, "curriculum-prose.txt"));
+
 if (!release) {
   await fs.writeFile(path.join(staging, "sw.js"), KILL_SWITCH);
   process.exit(0);
@@ -80,7 +86,8 @@ console.log(`offline-build: sw.js precaches ${hashes.size} files as version ${ve
  * The whole app in one HTML file. Module scripts and fetch do not work from file://, so the three
  * wasm modules travel gzipped and base64-encoded in inert <script> elements, and a small inline
  * module script turns each into bytes (DecompressionStream) and its JS glue into a blob: URL to
- * import. `window.strataSingleFile.load(name)` is what src/viz_host.rs uses instead of fetching.
+ * import. `window.strataSingleFile.load(name)` is what src/viz_host.rs uses instead of fetching,
+ * and `.prose()` what src/curriculum/prose.rs uses (the curriculum's prose travels the same way).
  */
 async function singleFile(html) {
   const shell = /from\s*['"]\.\/(strata-[0-9a-f]+)\.js['"]/.exec(html)?.[1];
@@ -92,8 +99,10 @@ async function singleFile(html) {
   for (const [name, file] of Object.entries(modules)) {
     glue[name] = (await read(`${file}.js`)).toString("utf8");
     const packed = zlib.gzipSync(await read(`${file}_bg.wasm`), { level: 9 }).toString("base64");
-    payloads.push(`<script type="application/octet-stream" id="wasm-${name}">${packed}</script>`);
+    payloads.push(`<script type="application/octet-stream" id="packed-${name}">${packed}</script>`);
   }
+  // The prose, which src/curriculum/prose.rs asks strataSingleFile.prose() for instead of fetching.
+  payloads.push(`<script type="application/octet-stream" id="packed-prose">${zlib.gzipSync(await read("curriculum-prose.txt"), { level: 9 }).toString("base64")}</script>`);
   // The shell's wasm-bindgen snippets (inline_js), imported by its glue by relative path.
   const snippets = {};
   for (const file of files.filter((f) => f.startsWith("snippets/"))) {
@@ -104,23 +113,26 @@ async function singleFile(html) {
 const glue = ${scriptJson(glue)};
 const snippets = ${scriptJson(snippets)};
 const asModule = (text) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-const snippetUrls = Object.entries(snippets).map(([path, text]) => [path, asModule(text)]);
-async function wasmBytes(name) {
-  const text = document.getElementById("wasm-" + name).textContent;
+const snippetUrls = Object.fromEntries(Object.entries(snippets).map(([path, text]) => [path, asModule(text)]));
+async function unpack(name) {
+  const text = document.getElementById("packed-" + name).textContent;
   const packed = Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 }
 const loaded = {};
 function load(name) {
   return loaded[name] ??= (async () => {
-    let text = glue[name];
-    for (const [path, url] of snippetUrls) text = text.split(path).join(url);
+    // Only the import statements change: the same path is also the name the wasm module's
+    // imports are keyed by, which must stay.
+    const text = glue[name].replace(/(from\\s*)(["'])(\\.\\/snippets\\/[^"']+)\\2/g, (all, from, quote, path) =>
+      snippetUrls[path] ? from + quote + snippetUrls[path] + quote : all);
     const m = await import(asModule(text));
-    await m.default({ module_or_path: await wasmBytes(name) });
+    await m.default({ module_or_path: await unpack(name) });
     return m;
   })().catch((e) => { delete loaded[name]; throw e; }); // "Try again" tries again
 }
-window.strataSingleFile = { load };
+const prose = async () => new TextDecoder().decode(await unpack("prose"));
+window.strataSingleFile = { load, prose };
 try {
   window.wasmBindings = await load("strata");
   dispatchEvent(new CustomEvent("TrunkApplicationStarted"));

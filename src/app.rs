@@ -1,6 +1,7 @@
 //! The shell: skip link, header navigation, theme toggle, and the page for the current route.
 
 use strata_browser as browser;
+use crate::curriculum::prose::ProseGate;
 use crate::curriculum::views::{CataloguePage, PathPage, WeekPage};
 use crate::route::{Route, Section};
 use crate::theme::Theme;
@@ -79,8 +80,11 @@ fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <CataloguePage home=true /> }.into_any(),
         Route::Catalogue => view! { <CataloguePage home=false /> }.into_any(),
-        Route::Path { path } => view! { <PathPage path_id=path /> }.into_any(),
-        Route::Week { path, week } => view! { <WeekPage path_id=path week_id=week /> }.into_any(),
+        // Path and week pages need the curriculum's prose, which arrives with the first of them.
+        Route::Path { path } => view! { <ProseGate page=Box::new(move || view! { <PathPage path_id=path.clone() /> }.into_any()) /> }.into_any(),
+        Route::Week { path, week } => {
+            view! { <ProseGate page=Box::new(move || view! { <WeekPage path_id=path.clone() week_id=week.clone() /> }.into_any()) /> }.into_any()
+        }
         // The visualizer module draws all of these, its index included.
         Route::Visualizers | Route::Visualizer { .. } | Route::Embed { .. } => view! { <VisualizerHost hash=route.to_hash() /> }.into_any(),
         // The study module draws search, the progress page, study plans and print views.

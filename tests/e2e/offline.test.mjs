@@ -92,7 +92,7 @@ test("a rebuild is installed in the background, offered, and taken by every page
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const banner = page.locator("#update-banner");
     await banner.waitFor({ timeout: 30000 });
-    assert.match(await banner.textContent(), /new version/i);
+    await page.waitForFunction(() => /new version of Strata is ready/i.test(document.querySelector("#update-banner").textContent));
 
     // Until it is taken, the page keeps the files of its own version, even fetched afresh.
     const served = await page.evaluate((file) => fetch(file).then((r) => r.text()), css);
@@ -124,11 +124,20 @@ test("a file that does not match its hash fails the install: no worker, and the 
   const site = await serveStatic(dir);
   const { context, page, problems } = await newPage(app.browser);
   try {
+    // Keep hold of the registration: a first install that fails removes it from the browser.
+    await page.addInitScript(() => {
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        return (window.registering = register.apply(this, args));
+      };
+    });
     await openApp(page, site.url, "#/");
+    await page.waitForFunction(() => window.registering !== undefined);
     const outcome = await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
+      const reg = await window.registering;
       const worker = reg.installing ?? reg.waiting ?? reg.active;
-      if (worker.state !== "redundant") await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "redundant" && resolve()));
+      // (No worker left at all: the install has already failed.)
+      if (worker && worker.state !== "redundant") await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "redundant" && resolve()));
       // The files that did match may stay cached for the next attempt; nothing serves them.
       return { controlled: navigator.serviceWorker.controller !== null, active: reg.active !== null };
     });

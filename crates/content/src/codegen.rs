@@ -5,6 +5,12 @@
 //! the bundle (about a third of the curriculum's gzip size); the app decodes it once at start-up.
 //!
 //! The order written here is the order `decode.rs` reads: change both together.
+//!
+//! The prose (week summaries and objectives, item notes, checkpoint lines, reading authors and
+//! notes, phase summaries, the self-assessment) goes to a third part, `PROSE`, with its
+//! lengths still in `SHAPE`. The shell leaves it out of its wasm and fetches it with the first
+//! path page (about 30 KB gzip that the home page does not need); the study module compiles it
+//! in. `PROSE_CHECK` lets the shell refuse prose from another build.
 
 use crate::model::*;
 use crate::validate::{parse_hours, ITEM_KINDS, LEVELS, READING_KINDS, TAGS};
@@ -12,7 +18,10 @@ use crate::validate::{parse_hours, ITEM_KINDS, LEVELS, READING_KINDS, TAGS};
 #[derive(Default)]
 struct Writer {
     text: String,
+    prose: String,
     shape: Vec<u8>,
+    /// Strings go to `prose` instead of `text` while set.
+    in_prose: bool,
 }
 
 impl Writer {
@@ -30,7 +39,22 @@ impl Writer {
 
     fn str(&mut self, s: &str) {
         self.uint(s.len());
-        self.text.push_str(s);
+        self.push(s);
+    }
+
+    fn push(&mut self, s: &str) {
+        if self.in_prose {
+            self.prose.push_str(s);
+        } else {
+            self.text.push_str(s);
+        }
+    }
+
+    /// Writes what `write` writes into the prose part.
+    fn prose(&mut self, write: impl FnOnce(&mut Self)) {
+        self.in_prose = true;
+        write(self);
+        self.in_prose = false;
     }
 
     fn text(&mut self, t: &Text) {
@@ -43,7 +67,7 @@ impl Writer {
             None => self.uint(0),
             Some(t) => {
                 self.uint(t.get_ref().len() + 1);
-                self.text.push_str(t.get_ref());
+                self.push(t.get_ref());
             }
         }
     }
@@ -71,7 +95,18 @@ impl Writer {
     }
 }
 
-pub fn generate(docs: &[PathDoc]) -> String {
+/// The generated Rust (`curriculum.rs`) and the prose part on its own.
+pub struct Generated {
+    pub rust: String,
+    pub prose: String,
+}
+
+/// FNV-1a, 64 bits: a checksum the shell recomputes on the prose it fetches.
+pub fn prose_check(prose: &str) -> u64 {
+    prose.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+pub fn generate(docs: &[PathDoc]) -> Generated {
     let mut w = Writer::default();
     w.uint(docs.len());
     for doc in docs {
@@ -89,7 +124,8 @@ pub fn generate(docs: &[PathDoc]) -> String {
         out.push_str(&format!("\\x{b:02x}"));
     }
     out.push_str("\";\n");
-    out
+    out.push_str(&format!("pub const PROSE_LEN: usize = {};\npub const PROSE_CHECK: u64 = {};\n", w.prose.len(), prose_check(&w.prose)));
+    Generated { rust: out, prose: w.prose }
 }
 
 fn path(w: &mut Writer, doc: &PathDoc) {
@@ -111,9 +147,9 @@ fn path(w: &mut Writer, doc: &PathDoc) {
         w.text(&r.id);
         w.word(READING_KINDS, &r.kind);
         w.text(&r.title);
-        w.opt_text(&r.authors);
+        w.prose(|w| w.opt_text(&r.authors));
         w.uint(r.year.as_ref().map_or(0, |y| *y.get_ref() as usize + 1));
-        w.opt_text(&r.note);
+        w.prose(|w| w.opt_text(&r.note));
     }
 
     w.uint(doc.phases.len());
@@ -121,7 +157,7 @@ fn path(w: &mut Writer, doc: &PathDoc) {
         let weeks: Vec<usize> = (0..doc.weeks.len()).filter(|&i| doc.weeks[i].phase.get_ref() == p.id.get_ref()).collect();
         w.text(&p.id);
         w.text(&p.title);
-        w.opt_text(&p.summary);
+        w.prose(|w| w.opt_text(&p.summary));
         w.uint(weeks.first().copied().unwrap_or(0));
         w.uint(weeks.len());
     }
@@ -135,8 +171,10 @@ fn path(w: &mut Writer, doc: &PathDoc) {
         w.uint(phase_index(week.phase.get_ref()));
         w.text(&week.title);
         w.hours(&week.hours);
-        w.text(&week.summary);
-        w.texts(&week.objectives);
+        w.prose(|w| {
+            w.text(&week.summary);
+            w.texts(&week.objectives);
+        });
         w.uint(week.readings.len());
         for r in &week.readings {
             w.uint(reading_index(r.get_ref()));
@@ -155,7 +193,7 @@ fn path(w: &mut Writer, doc: &PathDoc) {
                 for t in &i.tags {
                     w.word(TAGS, t);
                 }
-                w.opt_text(&i.note);
+                w.prose(|w| w.opt_text(&i.note));
                 w.uint(i.reading.as_ref().map_or(0, |r| reading_index(r.get_ref()) + 1));
             }
         }
@@ -165,8 +203,10 @@ fn path(w: &mut Writer, doc: &PathDoc) {
                 w.uint(1);
                 w.text(&c.id);
                 w.text(&c.title);
-                w.texts(&c.validation);
-                w.opt_text(&c.assessment);
+                w.prose(|w| {
+                    w.texts(&c.validation);
+                    w.opt_text(&c.assessment);
+                });
             }
         }
     }
@@ -175,6 +215,7 @@ fn path(w: &mut Writer, doc: &PathDoc) {
         None => w.uint(0),
         Some(a) => {
             w.uint(1);
+            w.in_prose = true;
             w.text(&a.prompt);
             w.uint(a.domains.len());
             for d in &a.domains {
@@ -189,6 +230,7 @@ fn path(w: &mut Writer, doc: &PathDoc) {
                 w.uint(*t.min_score.get_ref() as usize);
                 w.text(&t.advice);
             }
+            w.in_prose = false;
         }
     }
 }

@@ -80,7 +80,10 @@ struct Index {
 
 /// Everything `build.rs` needs: the generated source and the files to watch.
 pub struct Compiled {
+    /// `curriculum.rs`: the vocabularies, `TEXT`, `SHAPE`, and the prose's length and checksum.
     pub rust: String,
+    /// The prose part (see `codegen`), shipped beside the shell as `curriculum-prose.txt`.
+    pub prose: String,
     pub inputs: Vec<PathBuf>,
 }
 
@@ -131,7 +134,8 @@ pub fn compile_dir(dir: &Path) -> Result<Compiled, Vec<ContentError>> {
         }
     }
     if errors.is_empty() {
-        Ok(Compiled { rust: codegen::generate(&docs), inputs })
+        let generated = codegen::generate(&docs);
+        Ok(Compiled { rust: generated.rust, prose: generated.prose, inputs })
     } else {
         Err(errors)
     }

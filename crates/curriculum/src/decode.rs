@@ -3,6 +3,10 @@
 //! on first use; strings are slices of `TEXT`, so nothing is copied.
 //!
 //! The read order must match the write order in codegen.rs.
+//!
+//! The prose comes from `PROSE` when it is compiled in (the `prose` feature), from the shell's
+//! fetched copy, or not at all: then every prose string reads as empty, with the right counts
+//! (a checkpoint still has its number of lines), which is all the home page and the tallies use.
 
 use super::model::*;
 
@@ -13,6 +17,12 @@ mod generated {
 }
 #[cfg(test)]
 pub use generated::{ITEM_KIND_WORDS, LEVEL_WORDS, READING_KIND_WORDS, TAG_WORDS};
+pub use generated::{PROSE_CHECK, PROSE_LEN};
+
+#[cfg(any(test, feature = "prose"))]
+pub mod compiled_prose {
+    include!(concat!(env!("OUT_DIR"), "/curriculum-prose.rs"));
+}
 
 const LEVELS: [Level; 4] = [Level::Beginner, Level::Intermediate, Level::Advanced, Level::Expert];
 const ITEM_KINDS: [ItemKind; 5] = [ItemKind::Topic, ItemKind::Lab, ItemKind::Project, ItemKind::CaseStudy, ItemKind::Reading];
@@ -31,10 +41,11 @@ pub const TAGS: [Tag; 10] = [
     Tag::Replication,
 ];
 
-pub fn decode() -> &'static [Path] {
-    let mut r = Reader { shape: generated::SHAPE, at: 0, text: generated::TEXT, text_at: 0 };
+/// `prose` must be the build's own (checked by the caller against `PROSE_CHECK`), or `None`.
+pub fn decode(prose: Option<&'static str>) -> &'static [Path] {
+    let mut r = Reader { shape: generated::SHAPE, at: 0, text: generated::TEXT, text_at: 0, prose, prose_at: 0, in_prose: false };
     let paths = r.list(Reader::path);
-    debug_assert_eq!((r.at, r.text_at), (generated::SHAPE.len(), generated::TEXT.len()));
+    debug_assert_eq!((r.at, r.text_at, r.prose_at), (generated::SHAPE.len(), generated::TEXT.len(), PROSE_LEN));
     paths
 }
 
@@ -43,6 +54,10 @@ struct Reader {
     at: usize,
     text: &'static str,
     text_at: usize,
+    prose: Option<&'static str>,
+    prose_at: usize,
+    /// Strings come from the prose while set (the order codegen.rs wrote them in).
+    in_prose: bool,
 }
 
 impl Reader {
@@ -61,9 +76,22 @@ impl Reader {
     }
 
     fn take(&mut self, len: usize) -> &'static str {
+        if self.in_prose {
+            let start = self.prose_at;
+            self.prose_at += len;
+            return self.prose.map_or("", |p| &p[start..start + len]);
+        }
         let s = &self.text[self.text_at..self.text_at + len];
         self.text_at += len;
         s
+    }
+
+    /// Reads what `read` reads from the prose.
+    fn prose<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
+        self.in_prose = true;
+        let value = read(self);
+        self.in_prose = false;
+        value
     }
 
     fn str(&mut self) -> &'static str {
@@ -115,25 +143,25 @@ impl Reader {
                 id: r.str(),
                 kind: READING_KINDS[r.uint()],
                 title: r.str(),
-                authors: r.opt_str(),
+                authors: r.prose(Reader::opt_str),
                 year: r.uint().checked_sub(1).map(|y| y as u16),
-                note: r.opt_str(),
+                note: r.prose(Reader::opt_str),
             }),
             phases: self.list(|r| Phase {
                 id: r.str(),
                 title: r.str(),
-                summary: r.opt_str(),
+                summary: r.prose(Reader::opt_str),
                 first_week: r.uint(),
                 week_count: r.uint(),
             }),
             weeks: self.list(Reader::week),
             assessment: match self.uint() {
                 0 => None,
-                _ => Some(Box::leak(Box::new(Assessment {
-                    prompt: self.str(),
-                    domains: self.list(|r| Domain { id: r.str(), title: r.str(), low: r.str(), mid: r.str(), high: r.str() }),
-                    tracks: self.list(|r| Track { id: r.str(), title: r.str(), min_score: r.u16(), advice: r.str() }),
-                }))),
+                _ => Some(Box::leak(Box::new(self.prose(|r| Assessment {
+                    prompt: r.str(),
+                    domains: r.list(|r| Domain { id: r.str(), title: r.str(), low: r.str(), mid: r.str(), high: r.str() }),
+                    tracks: r.list(|r| Track { id: r.str(), title: r.str(), min_score: r.u16(), advice: r.str() }),
+                })))),
             },
         }
     }
@@ -146,8 +174,8 @@ impl Reader {
             phase: self.uint(),
             title: self.str(),
             hours: self.hours(),
-            summary: self.str(),
-            objectives: self.strs(),
+            summary: self.prose(Reader::str),
+            objectives: self.prose(Reader::strs),
             readings: self.list(Reader::uint),
             groups: self.list(|r| Group { title: r.str(), hours: r.hours(), items: r.list(Reader::item) }),
             checkpoint: match self.uint() {
@@ -155,8 +183,8 @@ impl Reader {
                 _ => Some(Checkpoint {
                     id: self.str(),
                     title: self.str(),
-                    validation: self.strs(),
-                    assessment: self.opt_str(),
+                    validation: self.prose(Reader::strs),
+                    assessment: self.prose(Reader::opt_str),
                 }),
             },
         }
@@ -169,7 +197,7 @@ impl Reader {
             title: self.str(),
             hours: self.hours(),
             tags: self.list(|r| TAGS[r.uint()]),
-            note: self.opt_str(),
+            note: self.prose(Reader::opt_str),
             reading: self.uint().checked_sub(1),
         }
     }

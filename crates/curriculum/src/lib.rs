@@ -9,10 +9,51 @@ pub mod tally;
 
 pub use model::*;
 
+thread_local! {
+    /// The decoded curriculum: first without the prose (unless compiled in), then with it once
+    /// [`install_prose`] has it. One per thread, decoded on first use.
+    static PATHS: std::cell::Cell<Option<(&'static [Path], bool)>> = const { std::cell::Cell::new(None) };
+}
+
 /// Every learning path, in catalogue order; decoded from the compiled content on first use.
 pub fn paths() -> &'static [Path] {
-    static PATHS: std::sync::OnceLock<&'static [Path]> = std::sync::OnceLock::new();
-    PATHS.get_or_init(decode::decode)
+    current().0
+}
+
+fn current() -> (&'static [Path], bool) {
+    PATHS.with(|cell| match cell.get() {
+        Some(decoded) => decoded,
+        None => {
+            #[cfg(any(test, feature = "prose"))]
+            let decoded = (decode::decode(Some(decode::compiled_prose::PROSE)), true);
+            #[cfg(not(any(test, feature = "prose")))]
+            let decoded = (decode::decode(None), false);
+            cell.set(Some(decoded));
+            decoded
+        }
+    })
+}
+
+/// Whether the prose (summaries, objectives, notes, checkpoint lines, …) is in [`paths`]. The
+/// shell's path and week pages wait for it; the home page and every tally do not need it.
+pub fn has_prose() -> bool {
+    current().1
+}
+
+/// The prose is not this build's (the site was updated since this page loaded).
+#[derive(Debug, PartialEq, Eq)]
+pub struct ForeignProse;
+
+/// Decodes the curriculum again with `prose` (the text of `curriculum-prose.txt`), after
+/// checking it is this build's own. The earlier decode is left as it was (a few kilobytes).
+pub fn install_prose(prose: String) -> Result<(), ForeignProse> {
+    let check = prose.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    if prose.len() != decode::PROSE_LEN || check != decode::PROSE_CHECK {
+        return Err(ForeignProse);
+    }
+    let decoded = decode::decode(Some(prose.leak()));
+    PATHS.with(|cell| cell.set(Some((decoded, true))));
+    Ok(())
 }
 
 pub fn find_path(id: &str) -> Option<&'static Path> {
@@ -166,6 +207,38 @@ impl Tag {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_the_prose_the_structure_is_whole_and_the_prose_reads_empty() {
+        let bare = decode::decode(None);
+        let full = paths();
+        assert_eq!(bare.len(), full.len());
+        for (b, f) in bare.iter().zip(full) {
+            assert_eq!((b.id, b.title, b.summary, b.item_count()), (f.id, f.title, f.summary, f.item_count()));
+            for (bw, fw) in b.weeks.iter().zip(f.weeks) {
+                assert_eq!((bw.id, bw.title, bw.hours, bw.objectives.len()), (fw.id, fw.title, fw.hours, fw.objectives.len()));
+                assert_eq!(bw.summary, "");
+                assert!(bw.objectives.iter().all(|o| o.is_empty()));
+                let lines = |w: &Week| w.checkpoint.as_ref().map(|c| c.validation.len());
+                assert_eq!(lines(bw), lines(fw), "tallies count checkpoint lines without their text");
+                for (bi, fi) in bw.items().zip(fw.items()) {
+                    assert_eq!((bi.id, bi.title, bi.hours, bi.tags), (fi.id, fi.title, fi.hours, fi.tags));
+                }
+            }
+        }
+        assert!(full.iter().flat_map(|p| p.weeks).all(|w| !w.summary.is_empty()), "the full decode has the prose");
+    }
+
+    #[test]
+    fn prose_from_another_build_is_refused() {
+        let own = decode::compiled_prose::PROSE;
+        assert_eq!(install_prose(format!("{own} ")), Err(ForeignProse));
+        let mut changed = own.to_string();
+        changed.replace_range(0..1, if own.starts_with('x') { "y" } else { "x" });
+        assert_eq!(install_prose(changed), Err(ForeignProse));
+        assert_eq!(install_prose(own.to_string()), Ok(()));
+        assert!(has_prose());
+    }
 
     #[test]
     fn all_five_paths_are_compiled_in_with_their_durations() {

@@ -1,0 +1,72 @@
+//! The curriculum's prose (week summaries and objectives, notes, checkpoint lines, reading
+//! details) is not in the shell's wasm: the home page does not need it, and it is about 30 KB
+//! gzip of the first load. The path and week pages wait behind [`ProseGate`] until
+//! `curriculum-prose.txt` (written beside the app by the build) has arrived and been checked.
+//! The single file carries it inside; the offline worker caches it like any other file.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function fetch_prose(done) {
+  const single = window.strataSingleFile; // the single file carries it (scripts/offline-build.mjs)
+  (single ? single.prose() : fetch(new URL("./curriculum-prose.txt", document.baseURI))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))))
+    .then((text) => done(text, ""), (e) => done("", String((e && e.message) || e)));
+}
+"#)]
+extern "C" {
+    fn fetch_prose(done: &JsValue);
+}
+
+#[derive(Clone, PartialEq)]
+enum Loading {
+    Waiting,
+    Failed(String),
+    Foreign,
+}
+
+/// Shows `page` once the prose is in, and meanwhile a calm "Loading…" or what went wrong.
+#[component]
+pub fn ProseGate(page: Box<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView {
+    let ready = RwSignal::new(super::has_prose());
+    let state = RwSignal::new(Loading::Waiting);
+    let load = move || {
+        state.set(Loading::Waiting);
+        let done = Closure::once_into_js(move |text: String, error: String| {
+            if !error.is_empty() {
+                state.set(Loading::Failed(error));
+            } else if super::install_prose(text).is_err() {
+                state.set(Loading::Foreign);
+            } else {
+                ready.set(true);
+            }
+        });
+        fetch_prose(&done);
+    };
+    if !ready.get_untracked() {
+        load();
+    }
+    move || {
+        if ready.get() {
+            return page();
+        }
+        match state.get() {
+            Loading::Waiting => view! { <p class="boot" role="status">"Loading the path…"</p> }.into_any(),
+            Loading::Failed(error) => view! {
+                <div class="storage-notice" role="alert">
+                    <p>"This path's text could not be loaded (" {error} "). Check the connection, then try again."</p>
+                    <button type="button" class="button" on:click=move |_| load()>"Try again"</button>
+                </div>
+            }
+            .into_any(),
+            Loading::Foreign => view! {
+                <div class="storage-notice" role="alert">
+                    <p>"Strata has been updated since this page was opened. Reload to read the new version; your progress is saved."</p>
+                    <button type="button" class="button primary" on:click=|_| { let _ = strata_browser::window().map(|w| w.location().reload()); }>"Reload"</button>
+                </div>
+            }
+            .into_any(),
+        }
+    }
+}
