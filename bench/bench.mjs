@@ -2,7 +2,7 @@
 //   - every file the browser loads for a first visit, raw and gzip, with the total and the budget;
 //   - the median time from navigation to interactive in headless Chromium, against a blank page
 //     served the same way in the same run.
-//   - the visualizer and study modules' added downloads, fetched only when first needed;
+//   - the curriculum prose and the visualizer and study modules: downloads added when first needed;
 //   - loading, parsing and applying a progress file with every item of all five paths set;
 //   - B-tree engine throughput: 100,000 random inserts on the fast path, native and in the browser;
 //   - p50/p95 time to show one step of a 1,000-key tree (key press to DOM updated and laid out);
@@ -234,6 +234,7 @@ const blank = await serveStatic(blankDir);
 const browser = await launchBrowser();
 try {
   const files = await firstLoadFiles(browser, app.url);
+  const proseFiles = await sizes(["/curriculum-prose.txt"]);
   const vizFiles = await moduleFiles(browser, app.url, files, "#/viz/btree", ".caption .step-label");
   const vizTotal = sum(vizFiles);
   const studyFiles = await moduleFiles(browser, app.url, files, "#/progress", "#export-progress");
@@ -292,6 +293,12 @@ try {
     `Single file \`dist/strata.html\`: ${kb(single.raw)} (${kb(single.gzip)} gzip), all three modules inside (their wasm gzipped and base64-encoded).`,
     "",
     `After the first visit the worker caches the whole build in the background: ${offline.cached.length} files, ${kb(offlineTotal.raw)} raw, ${kb(offlineTotal.gzip)} gzip.`,
+    "",
+    "## Curriculum prose (fetched with the first path or week page, not on the first load)",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...proseFiles.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
     "",
     "## Visualizer module (fetched when a visualizer first opens, not on the first load)",
     "",
