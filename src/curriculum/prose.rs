@@ -33,13 +33,14 @@ pub fn ProseGate(page: Box<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView 
     let state = RwSignal::new(Loading::Waiting);
     let load = move || {
         state.set(Loading::Waiting);
+        // `try_set`: the learner may have left the page before the text arrived.
         let done = Closure::once_into_js(move |text: String, error: String| {
             if !error.is_empty() {
-                state.set(Loading::Failed(error));
+                state.try_set(Loading::Failed(error));
             } else if super::install_prose(text).is_err() {
-                state.set(Loading::Foreign);
+                state.try_set(Loading::Foreign);
             } else {
-                ready.set(true);
+                ready.try_set(true);
             }
         });
         fetch_prose(&done);

@@ -51,6 +51,9 @@ pub fn install_prose(prose: String) -> Result<(), ForeignProse> {
     if prose.len() != decode::PROSE_LEN || check != decode::PROSE_CHECK {
         return Err(ForeignProse);
     }
+    if has_prose() {
+        return Ok(()); // a second page asked while the first fetch was on its way
+    }
     let decoded = decode::decode(Some(prose.leak()));
     PATHS.with(|cell| cell.set(Some((decoded, true))));
     Ok(())
