@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
             // The single file (dist/strata.html, written by the release build) is this whole
             // app; a copy opened from disk does not offer itself again.
             {(!browser::opened_from_file()).then(|| view! {
-                <p>
+                <p class="offline-download">
                     <a href="strata.html" download="strata.html">"Download for offline use"</a>
                     ": the whole app in one HTML file that opens from disk, no installation. "
                     "Progress made there is kept apart from this site's; move it with export and import."

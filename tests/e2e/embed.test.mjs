@@ -56,6 +56,7 @@ test("the Embed dialog builds snippets for the current scenario and step, and co
     assert.doesNotMatch(await dialog.getByLabel("Link").inputValue(), /step=/);
     await dialog.getByRole("checkbox").check();
 
+    assert.equal(await dialog.getByRole("link", { name: "See a sample deck" }).getAttribute("href"), "deck/");
     await dialog.getByRole("button", { name: "Copy Link" }).click();
     await page.waitForFunction(() => /copied/i.test(document.querySelector(".embed-status")?.textContent ?? ""));
 

@@ -59,6 +59,12 @@ test("after one online visit, a sub-path deployment works offline: reload, deep 
     await page.keyboard.press("ArrowRight");
     await page.waitForFunction(() => /^Step 1 of/.test(document.querySelector(".caption .step-label").textContent));
 
+    // The single file is not cached, so the footer stops offering it while offline.
+    await context.setOffline(true);
+    await page.waitForFunction(() => document.documentElement.classList.contains("offline"));
+    assert.equal(await page.getByRole("link", { name: "Download for offline use" }).isVisible(), false);
+    await context.setOffline(false);
+
     // The study module too.
     await page.evaluate(() => { location.hash = "#/progress"; });
     await page.waitForFunction(() => /progress/i.test(document.querySelector("main h1")?.textContent ?? ""));

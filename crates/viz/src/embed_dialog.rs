@@ -131,7 +131,10 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
                     {move || format!(" Start at the current step ({})", position.get())}
                 </label>
             </form>
-            <p class="embed-keys">"In the frame, → PageDown and space step forward, ← PageUp back; at either end, and for any other key, the key goes back to the deck."</p>
+            <p class="embed-keys">
+                "In the frame, → PageDown and space step forward, ← PageUp and Shift+space back; at either end, and for any other key, the key goes back to the deck."
+                {(!browser::opened_from_file()).then(|| view! { " " <a href="deck/" target="_blank" rel="noopener">"See a sample deck"</a> " (opens in a new tab)." })}
+            </p>
             {[("HTML", "embed-html", Snippet::Html), ("Link", "embed-link", Snippet::Link), ("reveal.js", "embed-reveal", Snippet::Reveal), ("Slidev", "embed-slidev", Snippet::Slidev)]
                 .into_iter()
                 .map(|(label, id, which)| view! { <SnippetBox label=label id=id text=Signal::derive(move || snippets.with(|s| s.get(which).to_string())) status=status /> })
