@@ -3,7 +3,7 @@
 //! needs. The host side of both is web/strata-embed.js.
 
 use crate::messages::{parent_frame, post_to};
-use crate::player::target_tag;
+use crate::player::{is_control, is_field, target_tag};
 use leptos::ev;
 use leptos::prelude::*;
 use strata_browser as browser;
@@ -25,10 +25,9 @@ pub fn hand_back_unused_keys() {
             move || {
                 let tag = target_tag(&e);
                 let key = e.key();
-                let presses_control = matches!(key.as_str(), " " | "Enter") && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
-                let typed = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+                let presses_control = matches!(key.as_str(), " " | "Enter") && is_control(&tag);
                 let modifier_only = matches!(key.as_str(), "Shift" | "Control" | "Alt" | "Meta");
-                if e.default_prevented() || presses_control || typed || modifier_only || key == "Tab" || e.ctrl_key() || e.meta_key() {
+                if e.default_prevented() || presses_control || is_field(&tag) || modifier_only || key == "Tab" || e.ctrl_key() || e.meta_key() {
                     return;
                 }
                 post_to(&parent, &[

@@ -40,27 +40,28 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
         format!("{app_url}{hash}")
     });
     let host_script = format!("{}strata-embed.js", app_base());
+    // In the order of SNIPPETS.
     let snippets = Memo::new(move |_| {
         let url = embed_url.get();
         let w = size(width, WIDTHS).unwrap_or(800);
         let h = size(height, HEIGHTS).unwrap_or(450);
         let title = Esc(&title.get()).to_string();
         let script = format!("<script src=\"{host_script}\"></script>");
-        Snippets {
-            html: format!(
+        [
+            format!(
                 "<iframe src=\"{url}\" width=\"{w}\" height=\"{h}\" style=\"border:0;max-width:100%\" title=\"{title}\" loading=\"lazy\"></iframe>\n\
                  <!-- Once per page: passes the clicker back to the page and sizes the frame. -->\n{script}"
             ),
-            link: url.clone(),
-            reveal: format!(
+            url.clone(),
+            format!(
                 "<section>\n  <iframe data-src=\"{url}\" width=\"{w}\" height=\"{h}\" style=\"border:0\" title=\"{title}\"></iframe>\n</section>\n\
                  <!-- Once, after reveal.js is loaded: -->\n{script}"
             ),
-            slidev: format!(
+            format!(
                 "---\nlayout: default\n---\n\n# {title}\n\n<iframe src=\"{url}\" width=\"{w}\" height=\"{h}\" style=\"border:0\" title=\"{title}\"></iframe>\n\n\
                  <!-- Once per deck, in index.html at the project root: {script} -->"
             ),
-        }
+        ]
     });
 
     let open = move |_| {
@@ -102,28 +103,23 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
                 {number_field("Height", "embed-height", height, HEIGHTS)}
                 <div class="field">
                     <label for="embed-theme">"Theme"</label>
-                    <select id="embed-theme" on:change=move |e| theme.set(match event_target_value(&e).as_str() {
-                        "light" => ThemeChoice::Light,
-                        "dark" => ThemeChoice::Dark,
-                        "transparent" => ThemeChoice::Transparent,
-                        _ => ThemeChoice::Auto,
-                    })>
-                        <option value="auto">"The viewer's"</option>
-                        <option value="light">"Light"</option>
-                        <option value="dark">"Dark"</option>
-                        <option value="transparent">"Transparent (on the slide's background)"</option>
+                    <select id="embed-theme" on:change=move |e| theme.set(ThemeChoice::from_param(&event_target_value(&e)).unwrap_or_default())>
+                        {[
+                            (ThemeChoice::Auto, "The viewer's"),
+                            (ThemeChoice::Light, "Light"),
+                            (ThemeChoice::Dark, "Dark"),
+                            (ThemeChoice::Transparent, "Transparent (on the slide's background)"),
+                        ].map(|(t, label)| view! { <option value=t.param()>{label}</option> })}
                     </select>
                 </div>
                 <div class="field">
                     <label for="embed-controls">"Controls"</label>
-                    <select id="embed-controls" on:change=move |e| controls.set(match event_target_value(&e).as_str() {
-                        "full" => Controls::Full,
-                        "none" => Controls::None,
-                        _ => Controls::Step,
-                    })>
-                        <option value="step" selected>"Step buttons (for slides)"</option>
-                        <option value="none">"None: keys and clicker only"</option>
-                        <option value="full">"Everything, as on this page"</option>
+                    <select id="embed-controls" on:change=move |e| controls.set(Controls::from_param(&event_target_value(&e)).unwrap_or(Controls::Step))>
+                        {[
+                            (Controls::Step, "Step buttons (for slides)"),
+                            (Controls::None, "None: keys and clicker only"),
+                            (Controls::Full, "Everything, as on this page"),
+                        ].map(|(c, label)| view! { <option value=c.param()>{label}</option> })}
                     </select>
                 </div>
                 <label class="check">
@@ -135,41 +131,18 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
                 "In the frame, → PageDown and space step forward, ← PageUp and Shift+space back; at either end, and for any other key, the key goes back to the deck."
                 {(!browser::opened_from_file()).then(|| view! { " " <a href="deck/" target="_blank" rel="noopener">"See a sample deck"</a> " (opens in a new tab)." })}
             </p>
-            {[("HTML", "embed-html", Snippet::Html), ("Link", "embed-link", Snippet::Link), ("reveal.js", "embed-reveal", Snippet::Reveal), ("Slidev", "embed-slidev", Snippet::Slidev)]
+            {SNIPPETS
                 .into_iter()
-                .map(|(label, id, which)| view! { <SnippetBox label=label id=id text=Signal::derive(move || snippets.with(|s| s.get(which).to_string())) status=status /> })
+                .enumerate()
+                .map(|(i, (label, id))| view! { <SnippetBox label=label id=id text=Signal::derive(move || snippets.with(|s| s[i].clone())) status=status /> })
                 .collect_view()}
             <p class="embed-status" role="status" aria-live="polite">{move || status.get()}</p>
         </dialog>
     }
 }
 
-#[derive(Clone, Copy)]
-enum Snippet {
-    Html,
-    Link,
-    Reveal,
-    Slidev,
-}
-
-#[derive(Clone, PartialEq)]
-struct Snippets {
-    html: String,
-    link: String,
-    reveal: String,
-    slidev: String,
-}
-
-impl Snippets {
-    fn get(&self, which: Snippet) -> &str {
-        match which {
-            Snippet::Html => &self.html,
-            Snippet::Link => &self.link,
-            Snippet::Reveal => &self.reveal,
-            Snippet::Slidev => &self.slidev,
-        }
-    }
-}
+/// The snippets the dialog offers (label, textarea id), in the order `EmbedButton` writes them.
+const SNIPPETS: [(&str, &str); 4] = [("HTML", "embed-html"), ("Link", "embed-link"), ("reveal.js", "embed-reveal"), ("Slidev", "embed-slidev")];
 
 #[component]
 fn SnippetBox(label: &'static str, id: &'static str, text: Signal<String>, status: RwSignal<String>) -> impl IntoView {

@@ -141,11 +141,11 @@ impl Player {
                 return;
             }
             let tag = target_tag(&e);
-            if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") || dialog_open() {
+            if is_field(&tag) || dialog_open() {
                 return;
             }
             // Space on a focused button or link activates it instead.
-            let space_is_free = !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
+            let space_is_free = !is_control(&tag);
             let command = match e.key().as_str() {
                 "ArrowRight" | "PageDown" => Command::Next,
                 "ArrowLeft" | "PageUp" => Command::Prev,
@@ -170,6 +170,16 @@ impl Player {
 /// fallen to the page behind it.
 fn dialog_open() -> bool {
     strata_browser::document().is_some_and(|d| d.query_selector("dialog[open]").ok().flatten().is_some())
+}
+
+/// Whether keys aimed at an element with this tag are typing (a field's, never the player's).
+pub fn is_field(tag: &str) -> bool {
+    matches!(tag, "INPUT" | "TEXTAREA" | "SELECT")
+}
+
+/// Whether an element with this tag is pressed by Enter and space (a button, link or summary).
+pub fn is_control(tag: &str) -> bool {
+    matches!(tag, "BUTTON" | "A" | "SUMMARY")
 }
 
 /// The tag name of the element a key event is aimed at ("" if none).

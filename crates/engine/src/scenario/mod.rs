@@ -44,6 +44,37 @@ pub enum ThemeChoice {
     Transparent,
 }
 
+impl Controls {
+    /// The value of `controls=` for this choice.
+    pub fn param(self) -> &'static str {
+        match self {
+            Controls::Full => "full",
+            Controls::Step => "step",
+            Controls::None => "none",
+        }
+    }
+
+    pub fn from_param(value: &str) -> Option<Controls> {
+        [Controls::Full, Controls::Step, Controls::None].into_iter().find(|c| c.param() == value)
+    }
+}
+
+impl ThemeChoice {
+    /// The value of `theme=` for this choice.
+    pub fn param(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+            ThemeChoice::Transparent => "transparent",
+        }
+    }
+
+    pub fn from_param(value: &str) -> Option<ThemeChoice> {
+        [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::Transparent].into_iter().find(|t| t.param() == value)
+    }
+}
+
 /// The parameters every visualizer understands.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Common {
@@ -64,21 +95,16 @@ impl Common {
                     format!("step={value} ignored: a step is a whole number from 0 (the start); showing the last step."),
                 )),
             },
-            "controls" => match value {
-                "full" => self.controls = Controls::Full,
-                "step" => self.controls = Controls::Step,
-                "none" => self.controls = Controls::None,
-                _ => notices.push(Notice::new(
+            "controls" => match Controls::from_param(value) {
+                Some(c) => self.controls = c,
+                None => notices.push(Notice::new(
                     "controls",
                     format!("controls={value} ignored: use full, step or none."),
                 )),
             },
-            "theme" => match value {
-                "light" => self.theme = ThemeChoice::Light,
-                "dark" => self.theme = ThemeChoice::Dark,
-                "transparent" => self.theme = ThemeChoice::Transparent,
-                "auto" => self.theme = ThemeChoice::Auto,
-                _ => notices.push(Notice::new(
+            "theme" => match ThemeChoice::from_param(value) {
+                Some(t) => self.theme = t,
+                None => notices.push(Notice::new(
                     "theme",
                     format!("theme={value} ignored: use light, dark or transparent."),
                 )),
@@ -90,22 +116,11 @@ impl Common {
 
     /// Appends the non-default shared parameters to `out`.
     pub fn write(&self, out: &mut Vec<(String, String)>) {
-        let controls = match self.controls {
-            Controls::Full => None,
-            Controls::Step => Some("step"),
-            Controls::None => Some("none"),
-        };
-        let theme = match self.theme {
-            ThemeChoice::Auto => None,
-            ThemeChoice::Light => Some("light"),
-            ThemeChoice::Dark => Some("dark"),
-            ThemeChoice::Transparent => Some("transparent"),
-        };
-        if let Some(c) = controls {
-            out.push(("controls".into(), c.into()));
+        if self.controls != Controls::default() {
+            out.push(("controls".into(), self.controls.param().into()));
         }
-        if let Some(t) = theme {
-            out.push(("theme".into(), t.into()));
+        if self.theme != ThemeChoice::default() {
+            out.push(("theme".into(), self.theme.param().into()));
         }
         if let Some(step) = self.step {
             out.push(("step".into(), step.to_string()));
