@@ -22,6 +22,7 @@ extern "C" {
 #[derive(Clone, PartialEq)]
 enum Loading {
     Waiting,
+    Ready,
     Failed(String),
     Foreign,
 }
@@ -29,45 +30,40 @@ enum Loading {
 /// Shows `page` once the prose is in, and meanwhile a calm "Loading…" or what went wrong.
 #[component]
 pub fn ProseGate(page: Box<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView {
-    let ready = RwSignal::new(super::has_prose());
-    let state = RwSignal::new(Loading::Waiting);
+    let state = RwSignal::new(if super::has_prose() { Loading::Ready } else { Loading::Waiting });
     let load = move || {
         state.set(Loading::Waiting);
         // `try_set`: the learner may have left the page before the text arrived.
         let done = Closure::once_into_js(move |text: String, error: String| {
-            if !error.is_empty() {
-                state.try_set(Loading::Failed(error));
+            state.try_set(if !error.is_empty() {
+                Loading::Failed(error)
             } else if super::install_prose(text).is_err() {
-                state.try_set(Loading::Foreign);
+                Loading::Foreign
             } else {
-                ready.try_set(true);
-            }
+                Loading::Ready
+            });
         });
         fetch_prose(&done);
     };
-    if !ready.get_untracked() {
+    if state.get_untracked() == Loading::Waiting {
         load();
     }
-    move || {
-        if ready.get() {
-            return page();
+    move || match state.get() {
+        Loading::Ready => page(),
+        Loading::Waiting => view! { <p class="boot" role="status">"Loading the path…"</p> }.into_any(),
+        Loading::Failed(error) => view! {
+            <div class="storage-notice" role="alert">
+                <p>"This path's text could not be loaded (" {error} "). Check the connection, then try again."</p>
+                <button type="button" class="button" on:click=move |_| load()>"Try again"</button>
+            </div>
         }
-        match state.get() {
-            Loading::Waiting => view! { <p class="boot" role="status">"Loading the path…"</p> }.into_any(),
-            Loading::Failed(error) => view! {
-                <div class="storage-notice" role="alert">
-                    <p>"This path's text could not be loaded (" {error} "). Check the connection, then try again."</p>
-                    <button type="button" class="button" on:click=move |_| load()>"Try again"</button>
-                </div>
-            }
-            .into_any(),
-            Loading::Foreign => view! {
-                <div class="storage-notice" role="alert">
-                    <p>"Strata has been updated since this page was opened. Reload to read the new version; your progress is saved."</p>
-                    <button type="button" class="button primary" on:click=|_| { let _ = strata_browser::window().map(|w| w.location().reload()); }>"Reload"</button>
-                </div>
-            }
-            .into_any(),
+        .into_any(),
+        Loading::Foreign => view! {
+            <div class="storage-notice" role="alert">
+                <p>"Strata has been updated since this page was opened. Reload to read the new version; your progress is saved."</p>
+                <button type="button" class="button primary" on:click=|_| { let _ = strata_browser::window().map(|w| w.location().reload()); }>"Reload"</button>
+            </div>
         }
+        .into_any(),
     }
 }
