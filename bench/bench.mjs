@@ -65,13 +65,19 @@ async function offlineTimes(browser) {
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   await site.close();
+  const times = await timedReloads(page);
+  await context.close();
+  return { times, cached: await sizes(cached) };
+}
+
+/** RUNS timed reloads of `page`, after one untimed reload that warms the caches. */
+async function timedReloads(page) {
   const times = [];
   for (let i = 0; i < RUNS + 1; i++) {
     await page.reload();
     times.push(await page.evaluate(() => window.__benchReady));
   }
-  await context.close();
-  return { times: times.slice(1), cached: await sizes(cached) };
+  return times.slice(1);
 }
 
 /** Reloads of one page from the server with no worker: the online twin of `offlineTimes`. */
@@ -81,13 +87,9 @@ async function onlineReloadTimes(browser, url) {
   await page.addInitScript(appReady);
   await page.goto(url);
   await page.evaluate(() => window.__benchReady);
-  const times = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    await page.reload();
-    times.push(await page.evaluate(() => window.__benchReady));
-  }
+  const times = await timedReloads(page);
   await context.close();
-  return times.slice(1);
+  return times;
 }
 
 /** The single file opened from disk, in a fresh context each run. */

@@ -18,6 +18,18 @@ async function waitForOfflineCopy(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
 }
 
+/** A copy of dist/ in a scratch folder, served; `dispose` stops the server and deletes it. */
+async function servedCopy(name) {
+  const dir = await scratchDir(name);
+  await fs.cp(distDir, dir, { recursive: true });
+  const site = await serveStatic(dir);
+  const dispose = async () => {
+    await site.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  };
+  return { dir, site, dispose };
+}
+
 function version(page) {
   return page.evaluate(() => document.querySelector('meta[name="strata-version"]')?.content);
 }
@@ -76,9 +88,7 @@ test("after one online visit, a sub-path deployment works offline: reload, deep 
 });
 
 test("a rebuild is installed in the background, offered, and taken by every page at once", async () => {
-  const dir = await scratchDir("update");
-  await fs.cp(distDir, dir, { recursive: true });
-  const site = await serveStatic(dir);
+  const { dir, site, dispose } = await servedCopy("update");
   const { context, page, problems } = await newPage(app.browser);
   try {
     await openApp(page, site.url, "#/paths");
@@ -117,17 +127,14 @@ test("a rebuild is installed in the background, offered, and taken by every page
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
-    await site.close();
-    await fs.rm(dir, { recursive: true, force: true });
+    await dispose();
   }
 });
 
 test("a file that does not match its hash fails the install: no worker, and the app still runs online", async () => {
-  const dir = await scratchDir("mismatch");
-  await fs.cp(distDir, dir, { recursive: true });
+  const { dir, site, dispose } = await servedCopy("mismatch");
   // As if a deploy were half done: the list is the old one, one file is already new.
   await fs.appendFile(path.join(dir, "viz.css"), "\n/* newer */\n");
-  const site = await serveStatic(dir);
   const { context, page, problems } = await newPage(app.browser);
   try {
     // Keep hold of the registration: a first install that fails removes it from the browser.
@@ -153,8 +160,7 @@ test("a file that does not match its hash fails the install: no worker, and the 
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
-    await site.close();
-    await fs.rm(dir, { recursive: true, force: true });
+    await dispose();
   }
 });
 
