@@ -29,7 +29,7 @@ impl Theme {
 
     /// The stored choice, else what the system prefers.
     pub fn current() -> Theme {
-        match browser::storage_get(KEY).as_deref() {
+        match browser::storage::get(KEY).as_deref() {
             Some("dark") => Theme::Dark,
             Some("light") => Theme::Light,
             _ if browser::prefers_dark() => Theme::Dark,
@@ -42,6 +42,6 @@ impl Theme {
         if let Some(root) = browser::document().and_then(|d| d.document_element()) {
             let _ = root.set_attribute("data-theme", self.name());
         }
-        browser::storage_set(KEY, self.name());
+        let _ = browser::storage::set(KEY, self.name());
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod html;
 pub mod panic_page;
+pub mod storage;
 pub mod url;
 
 use wasm_bindgen::JsCast;
@@ -28,20 +29,6 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
-/// localStorage, if this browser lets us have it. Reading the property itself throws in
-/// sandboxed iframes, which `web_sys` turns into an `Err` we treat as "no storage".
-pub fn local_storage() -> Option<web_sys::Storage> {
-    window()?.local_storage().ok().flatten()
-}
-
-pub fn storage_get(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
-}
-
-/// Returns whether the value was stored (it may not be: storage missing, refused or full).
-pub fn storage_set(key: &str, value: &str) -> bool {
-    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
-}
 
 /// Milliseconds since 1970, UTC.
 pub fn now_ms() -> u64 {

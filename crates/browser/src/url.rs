@@ -1,6 +1,17 @@
 //! Query strings in the URL hash: `a=1&b=two`, percent-encoded. Pure, so tested natively.
+//! The escaping is the `percent-encoding` crate's (the one behind the `url` crate); these
+//! functions only fix which characters Strata leaves bare and what an undecodable escape
+//! becomes.
 
-/// Splits `a=1&b=two` into decoded pairs; `+` means a space, as in forms.
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but RFC 3986's unreserved characters is escaped, so any text survives a round
+/// trip through an address.
+const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// Splits `a=1&b=two` into decoded pairs; `+` means a space, as in forms. An escape that does
+/// not decode to UTF-8 is kept as it was typed (`form_urlencoded::parse` would put U+FFFD in
+/// its place, so the split on `&` and `=` stays here).
 pub fn query_pairs(query: &str) -> Vec<(String, String)> {
     query
         .split('&')
@@ -12,35 +23,13 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Encodes everything but unreserved characters, so any text survives a round trip.
+/// Encodes everything but unreserved characters.
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(text, ESCAPED).to_string()
 }
 
-/// Decodes `%XX` escapes; a malformed escape or invalid UTF-8 is kept as it was typed.
+/// Decodes `%XX` escapes; a malformed escape stays as typed, and text whose escapes are not
+/// UTF-8 is returned unchanged.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    percent_decode_str(text).decode_utf8().map(String::from).unwrap_or_else(|_| text.to_string())
 }

@@ -14,16 +14,17 @@
 //! of the old shape (the `every_schema_version_has_a_fixture_that_loads` test insists).
 
 use crate::calendar;
-use crate::json::{self, Value};
-use std::fmt::Write;
-use crate::model::{Assessment, Key, Mark, Plan, Progress, State};
+use crate::model::{Assessment, Key, Mark, Plan, Progress};
+use crate::table::Table;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "strata-progress";
 pub const SCHEMA_VERSION: u64 = 1;
 
 /// `MIGRATIONS[n - 1]` turns schema `n` into schema `n + 1`. Schema 1 is the first shipped
 /// shape, so there is nothing to migrate from yet.
-pub const MIGRATIONS: [fn(Value) -> Result<Value, String>; SCHEMA_VERSION as usize - 1] = [];
+pub const MIGRATIONS: [fn(serde_json::Value) -> Result<serde_json::Value, String>; SCHEMA_VERSION as usize - 1] = [];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Envelope {
@@ -35,11 +36,12 @@ pub struct Envelope {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DecodeError {
-    NotJson(json::ParseError),
+    /// Not JSON at all: what the parser found, and where.
+    NotJson(String),
     NotStrata,
     /// Written by a newer Strata than this one.
     NewerSchema(u64),
-    /// Fits the envelope but not the schema: says which record and what is wrong.
+    /// Fits the envelope but not the schema: says which field and what is wrong.
     Invalid(String),
 }
 
@@ -56,50 +58,185 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// Writes the envelope straight to text (no value tree: less code in the first load).
-pub fn encode(progress: &Progress, app_version: &str, now: u64) -> String {
-    let mut out = String::with_capacity(200 + 64 * progress.marks.len());
-    out.push_str("{\"format\":");
-    json::write_string(&mut out, FORMAT);
-    let _ = write!(out, ",\"schema\":{SCHEMA_VERSION},\"app\":");
-    json::write_string(&mut out, app_version);
-    out.push_str(",\"updated\":");
-    json::write_string(&mut out, &calendar::iso_timestamp(now));
-    out.push_str(",\"marks\":");
-    members(&mut out, progress.marks.iter(), |out, key, mark| {
-        json::write_string(out, &key.to_text());
-        let _ = write!(out, ":{{\"state\":\"{}\",\"at\":{}}}", mark.state.word(), mark.at);
-    });
-    out.push_str(",\"plans\":");
-    members(&mut out, progress.plans.iter(), |out, path, plan| {
-        json::write_string(out, path);
-        let hours = Value::tenths(u32::from(plan.hours_per_week)).to_json();
-        let _ = write!(out, ":{{\"start\":\"{}\",\"hoursPerWeek\":{hours},\"at\":{}}}", calendar::iso(plan.start), plan.at);
-    });
-    out.push_str(",\"assessments\":");
-    members(&mut out, progress.assessments.iter(), |out, path, assessment| {
-        json::write_string(out, path);
-        out.push_str(":{\"scores\":");
-        members(out, assessment.scores.iter(), |out, domain, score| {
-            json::write_string(out, domain);
-            let _ = write!(out, ":{score}");
-        });
-        let _ = write!(out, ",\"at\":{}}}", assessment.at);
-    });
-    out.push('}');
-    out
+/// The envelope as it is written: the header, then the three record tables.
+#[derive(Serialize)]
+struct Written<'a> {
+    format: &'static str,
+    schema: u64,
+    app: &'a str,
+    updated: String,
+    marks: &'a Table<Key, Mark>,
+    plans: &'a Table<String, Plan>,
+    assessments: &'a Table<String, Assessment>,
 }
 
-/// `{member,member,…}`, each written by `member`.
-fn members<'a, K: 'a, V: 'a>(out: &mut String, items: impl Iterator<Item = (&'a K, &'a V)>, member: impl Fn(&mut String, &K, &V)) {
-    out.push('{');
-    for (i, (k, v)) in items.enumerate() {
-        if i > 0 {
-            out.push(',');
+pub fn encode(progress: &Progress, app_version: &str, now: u64) -> String {
+    let written = Written {
+        format: FORMAT,
+        schema: SCHEMA_VERSION,
+        app: app_version,
+        updated: calendar::iso_timestamp(now),
+        marks: &progress.marks,
+        plans: &progress.plans,
+        assessments: &progress.assessments,
+    };
+    // Serializing these types cannot fail: every map key is a string.
+    serde_json::to_string(&written).unwrap_or_default()
+}
+
+/// The first look at a text: is it ours, and which schema? Read before the body, so a file
+/// from a newer Strata is recognised as such even when its records have another shape.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Loose<String>,
+    #[serde(default)]
+    schema: Loose<u64>,
+}
+
+/// The body in the current schema. `format`, `schema` and `updated` are named so that a
+/// second copy of them is refused as a duplicate; other members are ignored (an older
+/// build ignored them too).
+#[derive(Deserialize)]
+struct Body {
+    #[allow(dead_code)]
+    format: IgnoredAny,
+    #[allow(dead_code)]
+    schema: IgnoredAny,
+    #[serde(default)]
+    app: Option<String>,
+    #[allow(dead_code)]
+    #[serde(default)]
+    updated: Option<IgnoredAny>,
+    #[serde(default)]
+    marks: Table<Key, Mark>,
+    #[serde(default)]
+    plans: Table<String, Plan>,
+    #[serde(default)]
+    assessments: Table<String, Assessment>,
+}
+
+/// A header field of any type: `None` unless it is a `T` (the header only decides whose file
+/// this is, so a wrong type there means "not ours", not "malformed").
+#[derive(Default)]
+struct Loose<T>(Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Loose<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Buffering through `serde_json::Value` would cost the first load its whole tree
+        // code; `untagged`-style fallbacks do the same. Try T, and on a type error, skip.
+        struct Either<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Either<T> {
+            type Value = Option<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(T::deserialize(serde::de::value::StrDeserializer::<E>::new(v)).ok())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(T::deserialize(serde::de::value::U64Deserializer::<E>::new(v)).ok())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(None)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(None)
+            }
         }
-        member(out, k, v);
+        deserializer.deserialize_any(Either(std::marker::PhantomData)).map(Loose)
     }
-    out.push('}');
+}
+
+/// Reads an envelope, strictly: the text must be one JSON object (nothing after it), each
+/// member name appears once, and every record fits the schema. A refusal names the field
+/// (`marks › "data-engineer/x" › at`) and, for JSON errors, the line and column.
+pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
+    let not_json = |e: serde_json::Error| DecodeError::NotJson(plain(&e.to_string()));
+    // An array or a bare value would deserialize into a struct too (by position); only an
+    // object can be an envelope.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<IgnoredAny>(text).map_err(not_json)?;
+        return Err(DecodeError::NotStrata);
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => invalid(plain(&e.to_string())),
+        _ => not_json(e),
+    })?;
+    if header.format.0.as_deref() != Some(FORMAT) {
+        return Err(DecodeError::NotStrata);
+    }
+    let schema = header.schema.0.filter(|&v| v >= 1).ok_or_else(|| invalid("no schema version"))?;
+    if schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(schema));
+    }
+    let body = if MIGRATIONS.is_empty() || schema == SCHEMA_VERSION {
+        // The header's read already refused anything after the object.
+        read_body(&mut serde_json::Deserializer::from_str(text))?
+    } else {
+        // Only older schemas take the value-tree path; with no migrations it compiles away.
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        for migrate in &MIGRATIONS[schema as usize - 1..] {
+            value = migrate(value).map_err(DecodeError::Invalid)?;
+        }
+        read_body(value)?
+    };
+    let plans = body.plans.keys().map(|p| ("plans", p));
+    for (section, path) in plans.chain(body.assessments.keys().map(|p| ("assessments", p))) {
+        if !crate::model::is_slug(path) {
+            return Err(invalid(format!("{section}: \"{path}\" is not a path id")));
+        }
+    }
+    Ok(Envelope {
+        schema,
+        app: body.app.unwrap_or_else(|| "unknown".into()),
+        progress: Progress { marks: body.marks, plans: body.plans, assessments: body.assessments },
+    })
+}
+
+fn read_body<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Body, DecodeError> {
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let at: Vec<String> = e.path().iter().map(segment_text).collect();
+        let what = plain(&e.into_inner().to_string());
+        invalid(if at.is_empty() { what } else { format!("{}: {what}", at.join(" › ")) })
+    })
+}
+
+/// One step of a refusal's path: field names bare (`marks`, `at`), record keys quoted.
+fn segment_text(segment: &serde_path_to_error::Segment) -> String {
+    use serde_path_to_error::Segment;
+    const FIELDS: [&str; 12] = ["format", "schema", "app", "updated", "marks", "plans", "assessments", "state", "at", "start", "hoursPerWeek", "scores"];
+    match segment {
+        Segment::Map { key } if FIELDS.contains(&key.as_str()) => key.clone(),
+        Segment::Map { key } => format!("\"{key}\""),
+        Segment::Seq { index } => format!("[{index}]"),
+        Segment::Enum { variant } => variant.clone(),
+        Segment::Unknown => "?".into(),
+    }
+}
+
+/// serde quotes names in backticks (`` `at` ``) and names Rust types; a learner reads plain
+/// quotes and words.
+fn plain(message: &str) -> String {
+    message.replace('`', "\"").replace("expected u64", "expected a whole number")
+}
+
+fn invalid(what: impl Into<String>) -> DecodeError {
+    DecodeError::Invalid(what.into())
 }
 
 /// What an export is called: `strata-progress-2026-11-21.json`.
@@ -107,80 +244,3 @@ pub fn export_file_name(day: calendar::Day) -> String {
     format!("strata-progress-{}.json", calendar::iso(day))
 }
 
-pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
-    let mut value = json::parse(text).map_err(DecodeError::NotJson)?;
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(DecodeError::NotStrata);
-    }
-    let schema = value.get("schema").and_then(Value::as_u64).filter(|&v| v >= 1).ok_or_else(|| invalid("no schema version"))?;
-    if schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(schema));
-    }
-    for migrate in &MIGRATIONS[schema as usize - 1..] {
-        value = migrate(value).map_err(DecodeError::Invalid)?;
-    }
-    let app = value.get("app").and_then(Value::as_str).unwrap_or("unknown").to_string();
-    Ok(Envelope { schema, app, progress: read_progress(&value)? })
-}
-
-fn invalid(what: impl Into<String>) -> DecodeError {
-    DecodeError::Invalid(what.into())
-}
-
-/// An object-valued section; a missing one is empty.
-fn section<'a>(value: &'a Value, name: &str) -> Result<Option<&'a [(String, Value)]>, DecodeError> {
-    match value.get(name) {
-        None => Ok(None),
-        Some(v) => v.as_object().map(Some).ok_or_else(|| invalid(format!("\"{name}\" is not an object"))),
-    }
-}
-
-fn timestamp(record: &Value, whose: &str) -> Result<u64, DecodeError> {
-    record.get("at").and_then(Value::as_u64).ok_or_else(|| invalid(format!("{whose} has no valid \"at\" time")))
-}
-
-fn read_progress(value: &Value) -> Result<Progress, DecodeError> {
-    let mut progress = Progress::default();
-    for (text, record) in section(value, "marks")?.unwrap_or_default() {
-        let key = Key::parse(text).ok_or_else(|| invalid(format!("\"{text}\" is not an item or checkpoint id")))?;
-        let state = record
-            .get("state")
-            .and_then(Value::as_str)
-            .and_then(State::from_word)
-            .ok_or_else(|| invalid(format!("\"{text}\" has no valid state")))?;
-        progress.marks.insert(key, Mark { state, at: timestamp(record, &format!("\"{text}\""))? });
-    }
-    for (path, record) in section(value, "plans")?.unwrap_or_default() {
-        let whose = format!("the plan for \"{path}\"");
-        let start = record
-            .get("start")
-            .and_then(Value::as_str)
-            .and_then(calendar::parse_iso)
-            .ok_or_else(|| invalid(format!("{whose} has no valid start date")))?;
-        let hours = record
-            .get("hoursPerWeek")
-            .and_then(Value::as_tenths)
-            .filter(|h| (1..=1680).contains(h))
-            .ok_or_else(|| invalid(format!("{whose} has no valid hours per week")))?;
-        let plan = Plan { start, hours_per_week: hours as u16, at: timestamp(record, &whose)? };
-        progress.plans.insert(checked_path(path)?, plan);
-    }
-    for (path, record) in section(value, "assessments")?.unwrap_or_default() {
-        let whose = format!("the self-assessment for \"{path}\"");
-        let mut scores = crate::table::Table::default();
-        for (domain, score) in section(record, "scores")?.unwrap_or_default() {
-            let score = score.as_u64().filter(|s| (1..=5).contains(s)).ok_or_else(|| invalid(format!("{whose} has a score outside 1–5")))?;
-            scores.insert(domain.clone(), score as u8);
-        }
-        progress.assessments.insert(checked_path(path)?, Assessment { scores, at: timestamp(record, &whose)? });
-    }
-    Ok(progress)
-}
-
-fn checked_path(path: &str) -> Result<String, DecodeError> {
-    if crate::model::is_slug(path) {
-        Ok(path.to_string())
-    } else {
-        Err(invalid(format!("\"{path}\" is not a path id")))
-    }
-}

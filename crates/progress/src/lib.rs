@@ -1,5 +1,5 @@
 //! Learner progress, independent of the browser: what is recorded (`model`), how it is stored
-//! and exported (`envelope`, `json`), how copies combine (`merge`), the store that never
+//! and exported (`envelope`, with serde; `wire` for the fields whose JSON differs from their type), how copies combine (`merge`), the store that never
 //! loses anything silently (`store`), and the study-plan arithmetic (`calendar`, `plan`, `ics`).
 
 pub mod calendar;
@@ -11,7 +11,6 @@ pub mod model;
 pub mod plan;
 pub mod store;
 pub mod table;
+mod wire;
 
-/// The JSON the envelope is written in (shared with the visualizers).
-pub use strata_json as json;
 pub use model::{Assessment, Key, Mark, Plan, Progress, State};

@@ -2,7 +2,9 @@
 //! and self-assessment scores. Every record carries the time it was last changed, so two
 //! copies (two browsers, an imported file) merge record by record with the newer winning.
 
-use crate::table::Table;
+use crate::table::{MemberName, Table};
+use crate::wire;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum State {
@@ -44,10 +46,26 @@ impl State {
     }
 }
 
+/// Stored as its word (`"in-progress"`).
+impl Serialize for State {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.word())
+    }
+}
+
+impl<'de> Deserialize<'de> for State {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let word = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        State::from_word(&word)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{word}\" is not a state (not-started, in-progress, done or skipped)")))
+    }
+}
+
 /// A state and when it was set (milliseconds since 1970, UTC).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
     pub state: State,
+    #[serde(deserialize_with = "wire::millis")]
     pub at: u64,
 }
 
@@ -99,6 +117,16 @@ impl Key {
     }
 }
 
+impl MemberName for Key {
+    fn to_member(&self) -> std::borrow::Cow<'_, str> {
+        self.to_text().into()
+    }
+
+    fn from_member(text: &str) -> Result<Self, String> {
+        Key::parse(text).ok_or_else(|| format!("\"{text}\" is not an item or checkpoint id"))
+    }
+}
+
 /// The content's id rule (`content/SCHEMA.md`): `[a-z0-9]+(-[a-z0-9]+)*`, at most 48 characters.
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
@@ -107,18 +135,24 @@ pub fn is_slug(text: &str) -> bool {
 }
 
 /// A study plan: when the learner starts and how many hours a week they give it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
+    /// Written as `"2026-11-02"`.
+    #[serde(with = "wire::iso_day")]
     pub start: crate::calendar::Day,
-    /// Tenths of an hour, like the content's hours.
+    /// Tenths of an hour, like the content's hours; written in hours (`8.5`).
+    #[serde(rename = "hoursPerWeek", with = "wire::hours_per_week")]
     pub hours_per_week: u16,
+    #[serde(deserialize_with = "wire::millis")]
     pub at: u64,
 }
 
 /// Self-assessment scores (1–5) by domain id.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Assessment {
+    #[serde(deserialize_with = "wire::scores")]
     pub scores: Table<String, u8>,
+    #[serde(deserialize_with = "wire::millis")]
     pub at: u64,
 }
 

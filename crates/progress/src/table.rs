@@ -109,6 +109,65 @@ impl<K, V> IntoIterator for Table<K, V> {
     }
 }
 
+/// How a table's key is written as a JSON object member name, and read back.
+pub trait MemberName: Sized {
+    fn to_member(&self) -> std::borrow::Cow<'_, str>;
+    /// Why `text` is not a key of this table, if it is not.
+    fn from_member(text: &str) -> Result<Self, String>;
+}
+
+impl MemberName for String {
+    fn to_member(&self) -> std::borrow::Cow<'_, str> {
+        self.into()
+    }
+
+    fn from_member(text: &str) -> Result<Self, String> {
+        Ok(text.to_string())
+    }
+}
+
+/// A table is a JSON object, in key order.
+impl<K: MemberName, V: serde::Serialize> serde::Serialize for Table<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(&k.to_member(), v)?;
+        }
+        map.end()
+    }
+}
+
+/// Read from a JSON object; a member name that appears twice is refused, not silently
+/// overwritten (a hand-edited or merged file with two records for one item is ambiguous).
+impl<'de, K: MemberName + Ord, V: serde::Deserialize<'de>> serde::Deserialize<'de> for Table<K, V> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members<K, V>(std::marker::PhantomData<(K, V)>);
+
+        impl<'de, K: MemberName + Ord, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for Members<K, V> {
+            type Value = Table<K, V>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut table = Table::default();
+                while let Some(name) = access.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let key = K::from_member(&name).map_err(serde::de::Error::custom)?;
+                    let value = access.next_value()?;
+                    if table.insert(key, value).is_some() {
+                        return Err(serde::de::Error::custom(format!("\"{name}\" appears twice")));
+                    }
+                }
+                Ok(table)
+            }
+        }
+
+        deserializer.deserialize_map(Members(std::marker::PhantomData))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,25 +59,55 @@ fn the_envelope_round_trips() {
 }
 
 #[test]
-fn decoding_says_what_is_wrong() {
+fn decoding_says_what_is_wrong_and_where() {
+    const HEAD: &str = "{\"format\":\"strata-progress\",\"schema\":1,";
     let cases = [
-        ("{not json", "not valid JSON"),
-        ("{\"schema\":1}", "not a Strata progress file"),
-        ("{\"format\":\"strata-progress\",\"schema\":99}", "newer version of Strata"),
-        ("{\"format\":\"strata-progress\",\"schema\":0}", "no schema version"),
-        ("{\"format\":\"strata-progress\",\"schema\":1,\"marks\":[]}", "\"marks\" is not an object"),
-        ("{\"format\":\"strata-progress\",\"schema\":1,\"marks\":{\"Bad Id\":{\"state\":\"done\",\"at\":1}}}", "not an item or checkpoint id"),
-        ("{\"format\":\"strata-progress\",\"schema\":1,\"marks\":{\"p/i\":{\"state\":\"finished\",\"at\":1}}}", "no valid state"),
-        ("{\"format\":\"strata-progress\",\"schema\":1,\"marks\":{\"p/i\":{\"state\":\"done\"}}}", "no valid \"at\""),
-        ("{\"format\":\"strata-progress\",\"schema\":1,\"plans\":{\"p\":{\"start\":\"2026-02-30\",\"hoursPerWeek\":5,\"at\":1}}}", "start date"),
-        ("{\"format\":\"strata-progress\",\"schema\":1,\"plans\":{\"p\":{\"start\":\"2026-02-03\",\"hoursPerWeek\":0,\"at\":1}}}", "hours per week"),
-        ("{\"format\":\"strata-progress\",\"schema\":1,\"assessments\":{\"p\":{\"scores\":{\"d\":6},\"at\":1}}}", "outside 1–5"),
+        ("{not json".to_string(), "not valid JSON (key must be a string at line 1 column 2)"),
+        ("hello".into(), "not valid JSON"),
+        ("{\"schema\":1}".into(), "not a Strata progress file"),
+        ("[1,2,3]".into(), "not a Strata progress file"),
+        ("{\"format\":\"strata-progress\",\"schema\":99}".into(), "newer version of Strata"),
+        ("{\"format\":\"strata-progress\",\"schema\":0}".into(), "no schema version"),
+        ("{\"format\":\"strata-progress\",\"schema\":\"1\"}".into(), "no schema version"),
+        (format!("{HEAD}\"marks\":[]}}"), "marks: invalid type: sequence, expected an object at line 1 column 47"),
+        (format!("{HEAD}\"marks\":{{\"Bad Id\":{{\"state\":\"done\",\"at\":1}}}}}}"), "marks: \"Bad Id\" is not an item or checkpoint id"),
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"finished\",\"at\":1}}}}}}"), "marks › \"p/i\" › state: \"finished\" is not a state"),
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"done\"}}}}}}"), "marks › \"p/i\": missing field \"at\""),
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"done\",\"at\":\"1\"}}}}}}"), "marks › \"p/i\" › at: invalid type: string \"1\", expected a whole number"),
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"done\",\"at\":1.5}}}}}}"), "› at: invalid type: floating point"),
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"done\",\"at\":-1}}}}}}"), "› at: invalid value"),
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"done\",\"at\":9007199254740993}}}}}}"), "too large to be a time"),
+        (format!("{HEAD}\"plans\":{{\"p\":{{\"start\":\"2026-02-30\",\"hoursPerWeek\":5,\"at\":1}}}}}}"), "plans › \"p\" › start: \"2026-02-30\" is not a start date"),
+        (format!("{HEAD}\"plans\":{{\"p\":{{\"start\":\"2026-02-03\",\"hoursPerWeek\":0,\"at\":1}}}}}}"), "plans › \"p\" › hoursPerWeek: 0 is not a number of hours per week"),
+        (format!("{HEAD}\"plans\":{{\"Bad\":{{\"start\":\"2026-02-03\",\"hoursPerWeek\":5,\"at\":1}}}}}}"), "plans: \"Bad\" is not a path id"),
+        (format!("{HEAD}\"assessments\":{{\"p\":{{\"scores\":{{\"d\":6}},\"at\":1}}}}}}"), "assessments › \"p\" › scores: \"d\" has the score 6, outside 1–5"),
+        // Strict: a member twice, a field twice, anything after the object.
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"done\",\"at\":1}},\"p/i\":{{\"state\":\"done\",\"at\":2}}}}}}"), "marks: \"p/i\" appears twice"),
+        (format!("{HEAD}\"format\":\"strata-progress\"}}"), "duplicate field \"format\""),
+        (format!("{HEAD}\"marks\":{{\"p/i\":{{\"state\":\"done\",\"at\":1,\"at\":2}}}}}}"), "duplicate field \"at\""),
+        (format!("{HEAD}\"marks\":{{}}}} x"), "not valid JSON (trailing characters at line 1 column"),
     ];
-    for (text, expected) in cases {
+    for (text, expected) in &cases {
         let message = envelope::decode(text).unwrap_err().to_string();
         assert!(message.contains(expected), "{text}: {message}");
+        assert!(!message.contains('`'), "no code quotes shown to a learner: {message}");
     }
     assert!(matches!(envelope::decode("{\"format\":\"strata-progress\",\"schema\":2}"), Err(DecodeError::NewerSchema(2))));
+    // Members this version does not know are ignored, as earlier versions ignored them.
+    assert!(envelope::decode(&format!("{HEAD}\"later\":[1,{{}}]}}")).is_ok());
+}
+
+#[test]
+fn hours_per_week_are_written_as_earlier_versions_wrote_them() {
+    let mut p = Progress::default();
+    p.plans.insert("a".into(), Plan { start: 20_400, hours_per_week: 85, at: 1 });
+    p.plans.insert("b".into(), Plan { start: 20_400, hours_per_week: 80, at: 1 });
+    let text = envelope::encode(&p, "0.1.0", NOW);
+    assert!(text.contains("\"a\":{\"start\":\"2025-11-08\",\"hoursPerWeek\":8.5,\"at\":1}"), "{text}");
+    assert!(text.contains("\"hoursPerWeek\":8,"), "{text}");
+    // Read back rounded half up to tenths, as before.
+    let text = text.replace("8.5", "8.25");
+    assert_eq!(envelope::decode(&text).unwrap().progress.plans["a"].hours_per_week, 83);
 }
 
 #[test]

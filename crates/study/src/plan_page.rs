@@ -117,7 +117,7 @@ fn PlanForm(path: &'static Path) -> impl IntoView {
             set_error.set(Some("Choose a start date.".into()));
             return;
         };
-        let hours = strata_progress::json::parse(value("plan-hours").trim()).ok().and_then(|v| v.as_tenths()).filter(|h| (5..=800).contains(h));
+        let hours = strata_progress::hours::parse_tenths(value("plan-hours").trim()).filter(|h| (5..=800).contains(h));
         let Some(hours) = hours else {
             set_error.set(Some("Hours per week must be a number from 0.5 to 80, like 8 or 7.5.".into()));
             return;

@@ -297,7 +297,7 @@ fn Unreadable() -> impl IntoView {
                     let when = key.trim_start_matches(BACKUP_PREFIX).parse::<u64>().map(strata_progress::calendar::iso_timestamp).unwrap_or_default();
                     let k = key.clone();
                     view! { <li><button type="button" class="button" on:click=move |_| {
-                        let text = browser::storage_get(&k).unwrap_or_default();
+                        let text = browser::storage::get(&k).unwrap_or_default();
                         shell::download("strata-progress-unreadable.txt", "text/plain", &text);
                     }>{format!("Download the text found on {when}")}</button></li> }
                 }).collect_view()}
@@ -307,7 +307,5 @@ fn Unreadable() -> impl IntoView {
 }
 
 fn backup_keys() -> Vec<String> {
-    let Some(storage) = browser::local_storage() else { return Vec::new() };
-    let count = storage.length().unwrap_or(0);
-    (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(BACKUP_PREFIX)).collect()
+    browser::storage::keys_starting_with(BACKUP_PREFIX)
 }

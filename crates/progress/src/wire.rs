@@ -1,0 +1,72 @@
+//! How the envelope's fields are written and checked, where the Rust type and the JSON differ:
+//! days as ISO dates, hours as decimals kept in whole tenths, times bounded to what
+//! JavaScript's numbers hold exactly. Used through `#[serde(with = …)]` on the model's fields.
+
+use crate::calendar;
+use crate::table::Table;
+use serde::de::Error;
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// The largest integer a JavaScript number holds exactly (2^53).
+const MAX_SAFE: u64 = 1 << 53;
+
+/// Milliseconds since 1970: a whole number, no fraction, no exponent.
+pub fn millis<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    let at = u64::deserialize(deserializer)?;
+    if at > MAX_SAFE {
+        return Err(D::Error::custom(format!("{at} is too large to be a time")));
+    }
+    Ok(at)
+}
+
+/// A calendar day as `YYYY-MM-DD`.
+pub mod iso_day {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(day: &calendar::Day, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&calendar::iso(*day))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<calendar::Day, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        calendar::parse_iso(&text).ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a start date (YYYY-MM-DD)")))
+    }
+}
+
+/// Hours a week, stored as whole tenths: `8.5` is 85, `8` is 80; between 0.1 and 168.
+pub mod hours_per_week {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(tenths: &u16, serializer: S) -> Result<S::Ok, S::Error> {
+        // Whole hours are written as integers (`8`, as earlier versions wrote them), the rest
+        // with one decimal; tenths / 10 in f64 prints as the shortest decimal, so 85 is `8.5`.
+        if tenths % 10 == 0 {
+            serializer.serialize_u16(tenths / 10)
+        } else {
+            serializer.serialize_f64(f64::from(*tenths) / 10.0)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u16, D::Error> {
+        let hours = f64::deserialize(deserializer)?;
+        tenths(hours).ok_or_else(|| D::Error::custom(format!("{hours} is not a number of hours per week between 0.1 and 168")))
+    }
+
+    /// `hours` in whole tenths, rounded half up (`8.25` is 83), if it is in range.
+    pub fn tenths(hours: f64) -> Option<u16> {
+        let tenths = (hours * 10.0).round();
+        (hours.is_finite() && (1.0..=1680.0).contains(&tenths)).then_some(tenths as u16)
+    }
+}
+
+/// Self-assessment scores by domain: each a whole number from 1 to 5.
+pub fn scores<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Table<String, u8>, D::Error> {
+    let scores = Table::<String, u64>::deserialize(deserializer)?;
+    scores
+        .into_iter()
+        .map(|(domain, score)| match u8::try_from(score) {
+            Ok(s @ 1..=5) => Ok((domain, s)),
+            _ => Err(D::Error::custom(format!("\"{domain}\" has the score {score}, outside 1–5"))),
+        })
+        .collect()
+}
