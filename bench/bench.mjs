@@ -165,6 +165,22 @@ function nativeProgress() {
   return Object.fromEntries(out.trim().split(" ").slice(1).map((kv) => kv.split("=")));
 }
 
+/** The gzip totals in the report a previous run wrote, to show what a change cost or saved. */
+async function previousTotals() {
+  const text = await fs.readFile(path.join(here, "REPORT.md"), "utf8").catch(() => "");
+  const gzipOf = (label) => {
+    const row = text.split("\n").find((l) => l.startsWith(`| **${label}** |`));
+    const cells = row?.match(/\*\*([\d.]+) KB\*\*/g);
+    return cells?.length === 2 ? Number(cells[1].replace(/[^\d.]/g, "")) * 1024 : null;
+  };
+  return {
+    date: text.match(/^Run (\d{4}-\d{2}-\d{2})/m)?.[1] ?? "none",
+    first: gzipOf("total"),
+    viz: gzipOf("added by the visualizers"),
+    study: gzipOf("added by the study tools"),
+  };
+}
+
 async function sizes(files) {
   const rows = [];
   for (const p of [...new Set(files)]) {
@@ -257,6 +273,9 @@ try {
   const row = (label, xs) => `| ${label} | ${median(xs).toFixed(0)} ms | ${Math.min(...xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms | ${xs.length} |`;
   const m = machine();
   const date = new Date().toISOString().slice(0, 10);
+  const before = await previousTotals();
+  const change = (label, was, now) =>
+    `| ${label} | ${was == null ? "—" : kb(was)} | ${kb(now)} | ${was == null ? "—" : `${now >= was ? "+" : "−"}${kb(Math.abs(now - was))}`} |`;
   const lines = [
     "# Strata benchmark report",
     "",
@@ -340,6 +359,14 @@ try {
     "| p50 | p95 | max | baseline p50 |",
     "| ---: | ---: | ---: | ---: |",
     `| ${pct(steps, 0.5).toFixed(1)} ms | ${pct(steps, 0.95).toFixed(1)} ms | ${Math.max(...steps).toFixed(1)} ms | ${pct(baseline, 0.5).toFixed(1)} ms |`,
+    "",
+    `## Sizes against the previous report (${before.date}), gzip -9`,
+    "",
+    "| what a visit fetches | previous | this run | change |",
+    "| --- | ---: | ---: | ---: |",
+    change("first load", before.first, total.gzip),
+    change("visualizer module, when first opened", before.viz, vizTotal.gzip),
+    change("study module, when first opened", before.study, studyTotal.gzip),
     "",
   ];
   const report = lines.join("\n");

@@ -108,11 +108,11 @@ struct Body {
     #[allow(dead_code)]
     #[serde(default)]
     updated: Option<IgnoredAny>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::marks")]
     marks: Table<Key, Mark>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::plans")]
     plans: Table<String, Plan>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::assessments")]
     assessments: Table<String, Assessment>,
 }
 
@@ -164,7 +164,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Loose<T> {
 
 /// Reads an envelope, strictly: the text must be one JSON object (nothing after it), each
 /// member name appears once, and every record fits the schema. A refusal names the field
-/// (`marks › "data-engineer/x" › at`) and, for JSON errors, the line and column.
+/// (`marks › "data-engineer/x" › at: …`) and the line and column.
 pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
     let not_json = |e: serde_json::Error| DecodeError::NotJson(plain(&e.to_string()));
     // An array or a bare value would deserialize into a struct too (by position); only an
@@ -209,24 +209,7 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
 }
 
 fn read_body<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Body, DecodeError> {
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let at: Vec<String> = e.path().iter().map(segment_text).collect();
-        let what = plain(&e.into_inner().to_string());
-        invalid(if at.is_empty() { what } else { format!("{}: {what}", at.join(" › ")) })
-    })
-}
-
-/// One step of a refusal's path: field names bare (`marks`, `at`), record keys quoted.
-fn segment_text(segment: &serde_path_to_error::Segment) -> String {
-    use serde_path_to_error::Segment;
-    const FIELDS: [&str; 12] = ["format", "schema", "app", "updated", "marks", "plans", "assessments", "state", "at", "start", "hoursPerWeek", "scores"];
-    match segment {
-        Segment::Map { key } if FIELDS.contains(&key.as_str()) => key.clone(),
-        Segment::Map { key } => format!("\"{key}\""),
-        Segment::Seq { index } => format!("[{index}]"),
-        Segment::Enum { variant } => variant.clone(),
-        Segment::Unknown => "?".into(),
-    }
+    Body::deserialize(deserializer).map_err(|e| invalid(plain(&e.to_string())))
 }
 
 /// serde quotes names in backticks (`` `at` ``) and names Rust types; a learner reads plain

@@ -155,7 +155,7 @@ impl<'de, K: MemberName + Ord, V: serde::Deserialize<'de>> serde::Deserialize<'d
                 let mut table = Table::default();
                 while let Some(name) = access.next_key::<std::borrow::Cow<'de, str>>()? {
                     let key = K::from_member(&name).map_err(serde::de::Error::custom)?;
-                    let value = access.next_value()?;
+                    let value = access.next_value().map_err(|e| crate::wire::within(&format!("\"{name}\""), e))?;
                     if table.insert(key, value).is_some() {
                         return Err(serde::de::Error::custom(format!("\"{name}\" appears twice")));
                     }

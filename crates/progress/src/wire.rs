@@ -10,9 +10,30 @@ use serde::{Deserialize, Deserializer, Serializer};
 /// The largest integer a JavaScript number holds exactly (2^53).
 const MAX_SAFE: u64 = 1 << 53;
 
+/// `error`, said to be inside `what` (a field or a record): `marks › "p/i" › at: …`. This
+/// is how a refusal names where it happened. serde_path_to_error does the same for any type,
+/// but its tracking wrappers cost the first load 16 KB of wasm (measured 2026-12-01), so the
+/// few places that nest say it themselves.
+pub fn within<E: Error>(what: &str, error: E) -> E {
+    let message = error.to_string();
+    // serde_json appends the position; it is added again, once, to the outermost error.
+    let message = match message.rfind(" at line ") {
+        Some(i) if message[i + 9..].split_once(" column ").is_some_and(|(l, c)| is_number(l) && is_number(c)) => &message[..i],
+        _ => &message,
+    };
+    // A path goes on with `›` (`"p/i" › at: …`); a plain message follows a colon.
+    let nested = message.starts_with('"') || message.split_once(": ").is_some_and(|(head, _)| !head.contains(' '));
+    let joiner = if nested { " › " } else { ": " };
+    E::custom(format_args!("{what}{joiner}{message}"))
+}
+
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Milliseconds since 1970: a whole number, no fraction, no exponent.
 pub fn millis<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
-    let at = u64::deserialize(deserializer)?;
+    let at = u64::deserialize(deserializer).map_err(|e| within("at", e))?;
     if at > MAX_SAFE {
         return Err(D::Error::custom(format!("{at} is too large to be a time")));
     }
@@ -29,7 +50,7 @@ pub mod iso_day {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<calendar::Day, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-        calendar::parse_iso(&text).ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a start date (YYYY-MM-DD)")))
+        calendar::parse_iso(&text).ok_or_else(|| D::Error::custom(format!("start: \"{text}\" is not a date (YYYY-MM-DD)")))
     }
 }
 
@@ -48,8 +69,10 @@ pub mod hours_per_week {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u16, D::Error> {
-        let hours = f64::deserialize(deserializer)?;
-        tenths(hours).ok_or_else(|| D::Error::custom(format!("{hours} is not a number of hours per week between 0.1 and 168")))
+        let hours = f64::deserialize(deserializer).map_err(|e| within("hoursPerWeek", e))?;
+        // The value is not echoed: formatting an f64 would bring core's float printing
+        // (about 10 KB of wasm) into the first load; the position says where it is.
+        tenths(hours).ok_or_else(|| D::Error::custom("hoursPerWeek: not a number of hours per week between 0.1 and 168"))
     }
 
     /// `hours` in whole tenths, rounded half up (`8.25` is 83), if it is in range.
@@ -61,12 +84,25 @@ pub mod hours_per_week {
 
 /// Self-assessment scores by domain: each a whole number from 1 to 5.
 pub fn scores<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Table<String, u8>, D::Error> {
-    let scores = Table::<String, u64>::deserialize(deserializer)?;
+    let scores = Table::<String, u64>::deserialize(deserializer).map_err(|e| within("scores", e))?;
     scores
         .into_iter()
         .map(|(domain, score)| match u8::try_from(score) {
             Ok(s @ 1..=5) => Ok((domain, s)),
-            _ => Err(D::Error::custom(format!("\"{domain}\" has the score {score}, outside 1–5"))),
+            _ => Err(D::Error::custom(format!("scores: \"{domain}\" has the score {score}, outside 1–5"))),
         })
         .collect()
+}
+
+/// The envelope's three record tables, each named in its refusals.
+pub fn marks<'de, D: Deserializer<'de>>(d: D) -> Result<Table<crate::Key, crate::Mark>, D::Error> {
+    Table::deserialize(d).map_err(|e| within("marks", e))
+}
+
+pub fn plans<'de, D: Deserializer<'de>>(d: D) -> Result<Table<String, crate::Plan>, D::Error> {
+    Table::deserialize(d).map_err(|e| within("plans", e))
+}
+
+pub fn assessments<'de, D: Deserializer<'de>>(d: D) -> Result<Table<String, crate::Assessment>, D::Error> {
+    Table::deserialize(d).map_err(|e| within("assessments", e))
 }
