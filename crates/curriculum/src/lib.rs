@@ -3,6 +3,8 @@
 //! and the study module, so both read one curriculum the same way.
 
 mod decode;
+#[cfg(test)]
+mod faithful;
 pub mod model;
 pub mod search;
 pub mod tally;
