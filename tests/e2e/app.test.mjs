@@ -72,6 +72,42 @@ test("every path page and every week page renders", async () => {
   await context.close();
 });
 
+test("readings with an address open in a new tab, Strata's suggestions are marked, and nothing is fetched from other hosts", async () => {
+  const { context, page, problems, requests } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/paths");
+  const paths = await page.locator(".path-card h3 a").evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href"), title: a.innerText })));
+  let links = 0;
+  for (const path of paths) {
+    await go(page, path.href, path.title);
+    const weeks = await page.locator(".week-list a").evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href"), title: a.querySelector(".week-title").innerText })));
+    for (const week of weeks) {
+      await go(page, week.href, week.title);
+      const found = await page.locator(".reading cite a, .note cite a").evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href"), target: a.target, rel: a.rel })));
+      for (const a of found) {
+        assert.match(a.href, /^https:\/\/[^\s]+$/, `${week.href}: ${a.href}`);
+        assert.doesNotMatch(a.href, /[?&](utm_|fbclid|gclid)/, a.href);
+        assert.equal(a.target, "_blank", a.href);
+        assert.match(a.rel, /\bnoopener\b/, a.href);
+      }
+      links += found.length;
+    }
+  }
+  assert.ok(links >= 70, `only ${links} reading links`);
+  // The Data-Intensive Systems source names no readings: each one is marked as Strata's.
+  await go(page, "#/paths/data-intensive-systems/w01", "Storage Engines");
+  const readings = page.locator(".readings .reading");
+  assert.ok((await readings.count()) > 0);
+  assert.equal(await page.locator(".readings .reading .suggested").count(), await readings.count());
+  // A checklist the source does not give is marked too, with the reason for screen readers.
+  await go(page, "#/paths/data-engineer/w02", "Data Pipeline Architecture");
+  assert.match(await page.locator(".checkpoint .suggested").innerText(), /Strata's suggestion/);
+  assert.match(await page.locator(".checkpoint .suggested").textContent(), /source gives no checklist/);
+  const foreign = requests.filter((u) => !u.startsWith(app.server.origin) && !u.startsWith("data:"));
+  assert.deepEqual(foreign, [], "the app itself never fetches a reading's address");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 async function searchFor(page, query) {
   await go(page, "#/search", "Search");
   await page.locator("#search-input").fill(query);

@@ -7,7 +7,7 @@
 //! The order written here is the order `decode.rs` reads: change both together.
 //!
 //! The prose (week summaries and objectives, item notes, checkpoint lines, reading authors and
-//! notes, phase summaries, the self-assessment) goes to a third part, `PROSE`, with its
+//! notes and addresses, phase summaries, the self-assessment) goes to a third part, `PROSE`, with its
 //! lengths still in `SHAPE`. The shell leaves it out of its wasm and fetches it with the first
 //! path page (about 30 KB gzip that the home page does not need); the study module compiles it
 //! in. `PROSE_CHECK` lets the shell refuse prose from another build.
@@ -150,6 +150,8 @@ fn path(w: &mut Writer, doc: &PathDoc) {
         w.prose(|w| w.opt_text(&r.authors));
         w.uint(r.year.as_ref().map_or(0, |y| *y.get_ref() as usize + 1));
         w.prose(|w| w.opt_text(&r.note));
+        w.prose(|w| w.opt_text(&r.url));
+        w.uint(r.suggested as usize);
     }
 
     w.uint(doc.phases.len());
@@ -195,7 +197,9 @@ fn path(w: &mut Writer, doc: &PathDoc) {
                 }
                 w.prose(|w| w.opt_text(&i.note));
                 w.uint(i.reading.as_ref().map_or(0, |r| reading_index(r.get_ref()) + 1));
+                w.uint(i.suggested as usize);
             }
+            w.uint(g.suggested as usize);
         }
         match &week.checkpoint {
             None => w.uint(0),
@@ -207,6 +211,7 @@ fn path(w: &mut Writer, doc: &PathDoc) {
                     w.texts(&c.validation);
                     w.opt_text(&c.assessment);
                 });
+                w.uint(c.suggested as usize);
             }
         }
     }

@@ -43,6 +43,12 @@ pub struct ReadingDoc {
     pub year: Option<Spanned<u16>>,
     #[serde(default)]
     pub note: Option<Text>,
+    /// The work's canonical https address (publisher, author, DOI or course page).
+    #[serde(default)]
+    pub url: Option<Text>,
+    /// Strata added this reading: the path's source does not name it.
+    #[serde(default)]
+    pub suggested: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +90,9 @@ pub struct GroupDoc {
     pub hours: Option<Text>,
     #[serde(default, rename = "item")]
     pub items: Vec<ItemDoc>,
+    /// Strata added this group: the source has no such list.
+    #[serde(default)]
+    pub suggested: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +109,9 @@ pub struct ItemDoc {
     pub note: Option<Text>,
     #[serde(default)]
     pub reading: Option<Text>,
+    /// Strata added this item: the source does not ask for it.
+    #[serde(default)]
+    pub suggested: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +123,9 @@ pub struct CheckpointDoc {
     pub validation: Vec<Text>,
     #[serde(default)]
     pub assessment: Option<Text>,
+    /// The validation list is Strata's own: the source gives none for this milestone.
+    #[serde(default)]
+    pub suggested: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 pub const LEVELS: &[&str] = &["beginner", "intermediate", "advanced", "expert"];
 pub const ITEM_KINDS: &[&str] = &["topic", "lab", "project", "case-study", "reading"];
-pub const READING_KINDS: &[&str] = &["book", "paper", "course", "article", "video", "docs"];
+pub const READING_KINDS: &[&str] = &["book", "paper", "course", "article", "video", "docs", "podcast"];
 pub const TAGS: &[&str] = &[
     "btree",
     "indexing",
@@ -22,6 +22,79 @@ pub const TAGS: &[&str] = &[
     "replication",
 ];
 const MAX_ID_LEN: usize = 48;
+
+/// What an item's own title or note must mention for a tag to be earned: a tag sends the
+/// learner to a visualizer, so it says the item is about that structure, not that the
+/// structure sits somewhere underneath it. Matched case-insensitively as substrings.
+pub fn tag_evidence(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "btree" => &["b-tree", "b+ tree", "b+tree", "btree"],
+        "indexing" => &["index"],
+        "lsm" => &["lsm", "log-structured"],
+        "sstable" => &["sstable", "sorted string table"],
+        "compaction" => &["compact"],
+        "bloom-filter" => &["bloom"],
+        "consistent-hashing" => &["consistent hashing", "hash ring", "token ring"],
+        "sharding" => &["shard"],
+        "partitioning" => &["partition"],
+        "replication" => &["replica", "replicat"],
+        _ => &[],
+    }
+}
+
+/// Words that show a tag's evidence is a namesake, not the structure: `indexing` links to
+/// the B-tree visualizer, and indexing a catalog or a metadata store is search, not a
+/// database index.
+fn tag_false_friends(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "indexing" => &["catalog", "metadata"],
+        _ => &[],
+    }
+}
+
+/// Query parameters that track the reader rather than name the page.
+const TRACKING_PARAMS: &[&str] = &["fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_hsenc", "_hsmi", "mkt_tok", "spm"];
+
+/// Checks a reading's address: https, a plausible host, no spaces or credentials, no
+/// tracking parameters. Returns what is wrong.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err(format!("reading url `{url}` must start with https://"));
+    };
+    if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control() || !c.is_ascii() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')) {
+        return Err(format!("reading url `{url}` contains {c:?}: percent-encode it"));
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    if host.contains('@') {
+        return Err(format!("reading url `{url}` carries credentials"));
+    }
+    let (name, port) = host.split_once(':').unwrap_or((host, ""));
+    let labels_ok = name.split('.').all(|l| {
+        !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    let tld_ok = name.rsplit('.').next().is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()));
+    if !name.contains('.') || !labels_ok || !tld_ok || name.len() > 253 || !port.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("reading url `{url}` has no valid host name"));
+    }
+    let after_host = &rest[end..];
+    let query = after_host.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let key = pair.split('=').next().unwrap_or("").to_ascii_lowercase();
+        if key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str()) {
+            return Err(format!("reading url `{url}` carries the tracking parameter `{key}`: remove it"));
+        }
+    }
+    if after_host.contains('%') && !percent_ok(after_host) {
+        return Err(format!("reading url `{url}` has a malformed percent-escape"));
+    }
+    Ok(())
+}
+
+fn percent_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).filter(|&i| b[i] == b'%').all(|i| b.len() > i + 2 && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit())
+}
 
 /// An hours figure in tenths of an hour, so the app never needs float formatting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +231,11 @@ pub fn check(src: &Source, doc: &PathDoc) -> Vec<ContentError> {
         if let Some(n) = &r.note {
             c.text(n, "note");
         }
+        if let Some(u) = &r.url {
+            if let Err(e) = check_url(u.get_ref()) {
+                c.err(u, e);
+            }
+        }
     }
 
     let mut phase_ids = HashMap::new();
@@ -229,8 +307,16 @@ pub fn check(src: &Source, doc: &PathDoc) -> Vec<ContentError> {
                 if let Some(n) = &item.note {
                     c.text(n, "note");
                 }
+                let own_text = format!("{} {}", item.title.get_ref(), item.note.as_ref().map_or("", |n| n.get_ref())).to_lowercase();
                 for t in &item.tags {
                     c.one_of(t, TAGS, "tag");
+                    let tag = t.get_ref().as_str();
+                    let evidence = tag_evidence(tag);
+                    if !evidence.is_empty() && !evidence.iter().any(|e| own_text.contains(e)) {
+                        c.err(t, format!("item `{}` is tagged `{tag}` but its title and note never mention it ({}): a tag says the item is about that structure, so drop the tag or say how the item uses it", item.id.get_ref(), evidence.join(", ")));
+                    } else if let Some(f) = tag_false_friends(tag).iter().find(|f| own_text.contains(*f)) {
+                        c.err(t, format!("item `{}` is tagged `{tag}` but is about a {f}, not a database index structure", item.id.get_ref()));
+                    }
                 }
                 if let Some(r) = &item.reading {
                     if !reading_ids.contains_key(r.get_ref()) {

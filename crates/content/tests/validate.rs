@@ -46,6 +46,7 @@ kind = "topic"
 title = "LSM trees"
 hours = "1.5"
 tags = ["lsm", "compaction"]
+note = "Sorted runs that compaction merges."
 
 [[week.group.item]]
 id = "read-ddia-3"
@@ -235,4 +236,49 @@ fn compile_dir_rejects_missing_and_unlisted_files() {
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors.iter().any(|e| e.contains("ghost.toml does not exist")));
     assert!(errors.iter().any(|e| e.contains("stray.toml is not listed")));
+}
+
+#[test]
+fn a_tag_needs_the_items_own_text_to_mention_it() {
+    // Week 3's ring lab is about consistent hashing; tagging it `lsm` is a stretch.
+    assert_single_error(&with("tags = [\"consistent-hashing\"]", "tags = [\"consistent-hashing\", \"lsm\"]"), "\"lsm\"]", "never mention it");
+    // The evidence may sit in the note rather than the title.
+    let noted = with("title = \"Consistent hashing lab\"", "title = \"Ring lab\"\nnote = \"Place keys on a hash ring.\"");
+    assert_eq!(errors_of(&noted), Vec::<String>::new());
+    // `indexing` is about database index structures, not indexing a catalog.
+    let catalog = with("title = \"Consistent hashing lab\"\ntags = [\"consistent-hashing\"]", "title = \"Catalog search index\"\ntags = [\"indexing\"]");
+    assert_single_error(&catalog, "[\"indexing\"]", "catalog");
+}
+
+#[test]
+fn reading_urls_are_https_well_formed_and_untracked() {
+    let good = with("year = 2017", "year = 2017\nurl = \"https://dataintensive.net/\"");
+    assert_eq!(errors_of(&good), Vec::<String>::new());
+    for (url, fragment) in [
+        ("http://dataintensive.net/", "https://"),
+        ("https://dataintensive.net/?utm_source=x", "utm_source"),
+        ("https://example.org/page?id=3&fbclid=abc", "fbclid"),
+        ("https://example.org/a?gclid=1", "gclid"),
+        ("https://localhost/", "host"),
+        ("https://exa mple.org/", "contains"),
+        ("https://user@example.org/", "credentials"),
+        ("https://example.org/%zz", "percent"),
+        ("ftp://example.org/", "https://"),
+    ] {
+        let text = with("year = 2017", &format!("year = 2017\nurl = \"{url}\""));
+        assert_single_error(&text, "url = ", fragment);
+    }
+}
+
+#[test]
+fn suggested_marks_parse_on_every_element_that_can_carry_one() {
+    let text = with("year = 2017", "year = 2017\nsuggested = true")
+        .replace("title = \"Engines\"", "title = \"Engines\"\nsuggested = true")
+        .replace("title = \"LSM trees\"", "title = \"LSM trees\"\nsuggested = true")
+        .replace("title = \"Storage check\"", "title = \"Storage check\"\nsuggested = true");
+    let doc = check_path(&Source::new("content/tiny.toml", text)).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(doc.readings[0].suggested);
+    let week = &doc.weeks[0];
+    assert!(week.groups[0].suggested && week.groups[0].items[0].suggested && !week.groups[0].items[1].suggested);
+    assert!(week.checkpoint.as_ref().unwrap().suggested);
 }

@@ -26,8 +26,15 @@ pub mod compiled_prose {
 
 const LEVELS: [Level; 4] = [Level::Beginner, Level::Intermediate, Level::Advanced, Level::Expert];
 const ITEM_KINDS: [ItemKind; 5] = [ItemKind::Topic, ItemKind::Lab, ItemKind::Project, ItemKind::CaseStudy, ItemKind::Reading];
-const READING_KINDS: [ReadingKind; 6] =
-    [ReadingKind::Book, ReadingKind::Paper, ReadingKind::Course, ReadingKind::Article, ReadingKind::Video, ReadingKind::Docs];
+const READING_KINDS: [ReadingKind; 7] = [
+    ReadingKind::Book,
+    ReadingKind::Paper,
+    ReadingKind::Course,
+    ReadingKind::Article,
+    ReadingKind::Video,
+    ReadingKind::Docs,
+    ReadingKind::Podcast,
+];
 pub const TAGS: [Tag; 10] = [
     Tag::Btree,
     Tag::Indexing,
@@ -106,6 +113,10 @@ impl Reader {
         }
     }
 
+    fn flag(&mut self) -> bool {
+        self.uint() != 0
+    }
+
     fn u16(&mut self) -> u16 {
         self.uint() as u16
     }
@@ -146,6 +157,8 @@ impl Reader {
                 authors: r.prose(Reader::opt_str),
                 year: r.uint().checked_sub(1).map(|y| y as u16),
                 note: r.prose(Reader::opt_str),
+                url: r.prose(Reader::opt_str),
+                suggested: r.flag(),
             }),
             phases: self.list(|r| Phase {
                 id: r.str(),
@@ -177,7 +190,7 @@ impl Reader {
             summary: self.prose(Reader::str),
             objectives: self.prose(Reader::strs),
             readings: self.list(Reader::uint),
-            groups: self.list(|r| Group { title: r.str(), hours: r.hours(), items: r.list(Reader::item) }),
+            groups: self.list(Reader::group),
             checkpoint: match self.uint() {
                 0 => None,
                 _ => Some(Checkpoint {
@@ -185,6 +198,7 @@ impl Reader {
                     title: self.str(),
                     validation: self.prose(Reader::strs),
                     assessment: self.prose(Reader::opt_str),
+                    suggested: self.flag(),
                 }),
             },
         }
@@ -199,6 +213,12 @@ impl Reader {
             tags: self.list(|r| TAGS[r.uint()]),
             note: self.prose(Reader::opt_str),
             reading: self.uint().checked_sub(1),
+            suggested: self.flag(),
         }
+    }
+
+    fn group(&mut self) -> Group {
+        // Fields are evaluated in the order written, which is the order codegen.rs wrote them.
+        Group { title: self.str(), hours: self.hours(), items: self.list(Reader::item), suggested: self.flag() }
     }
 }

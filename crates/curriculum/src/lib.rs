@@ -3,6 +3,8 @@
 //! and the study module, so both read one curriculum the same way.
 
 mod decode;
+#[cfg(test)]
+mod faithful;
 pub mod model;
 pub mod search;
 pub mod tally;
@@ -152,6 +154,7 @@ impl ReadingKind {
             ReadingKind::Article => "Article",
             ReadingKind::Video => "Video",
             ReadingKind::Docs => "Docs",
+            ReadingKind::Podcast => "Podcast",
         }
     }
 }
@@ -298,7 +301,7 @@ mod tests {
             .collect();
         assert_eq!(kinds, decode::ITEM_KIND_WORDS);
         assert_eq!(decode::LEVEL_WORDS, ["beginner", "intermediate", "advanced", "expert"]);
-        assert_eq!(decode::READING_KIND_WORDS, ["book", "paper", "course", "article", "video", "docs"]);
+        assert_eq!(decode::READING_KIND_WORDS, ["book", "paper", "course", "article", "video", "docs", "podcast"]);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub enum ReadingKind {
     Article,
     Video,
     Docs,
+    Podcast,
 }
 
 /// The vocabulary the visualizers link to (see `content/SCHEMA.md`).
@@ -101,6 +102,8 @@ pub struct Group {
     pub title: &'static str,
     pub hours: Option<Hours>,
     pub items: &'static [Item],
+    /// Strata added this group: the path's source has no such list.
+    pub suggested: bool,
 }
 
 #[derive(Debug)]
@@ -113,6 +116,8 @@ pub struct Item {
     pub note: Option<&'static str>,
     /// Index into `Path::readings`, for items that are a reading assignment.
     pub reading: Option<usize>,
+    /// Strata added this item: the path's source does not ask for it.
+    pub suggested: bool,
 }
 
 #[derive(Debug)]
@@ -121,6 +126,8 @@ pub struct Checkpoint {
     pub title: &'static str,
     pub validation: &'static [&'static str],
     pub assessment: Option<&'static str>,
+    /// The validation list is Strata's own: the source gives none for this milestone.
+    pub suggested: bool,
 }
 
 #[derive(Debug)]
@@ -131,6 +138,10 @@ pub struct Reading {
     pub authors: Option<&'static str>,
     pub year: Option<u16>,
     pub note: Option<&'static str>,
+    /// The canonical https address (checked at build time); prose, so empty until it arrives.
+    pub url: Option<&'static str>,
+    /// Strata added this reading: the path's source does not name it.
+    pub suggested: bool,
 }
 
 #[derive(Debug)]

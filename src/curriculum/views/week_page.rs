@@ -69,6 +69,9 @@ fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
     for g in week.groups {
         let _ = write!(out, "<section class=\"group\"><h2>{} ", Esc(g.title));
         hours_html(&mut out, g.hours);
+        if g.suggested {
+            suggestion_html(&mut out, "Strata added this list: the path's source does not have it");
+        }
         out.raw("</h2><ul class=\"items\">");
         for item in g.items {
             item_html(&mut out, path, item, progress.state(&item_key(path, item)));
@@ -78,12 +81,16 @@ fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
     if let Some(cp) = &week.checkpoint {
         let _ = write!(
             out,
-            "<section class=\"checkpoint\" id=\"{id}\" aria-labelledby=\"cp-{id}\"><h2 id=\"cp-{id}\">Checkpoint: {}</h2><p>Before moving on, check that you can ({} of {} ticked):</p><ul class=\"validation\">",
+            "<section class=\"checkpoint\" id=\"{id}\" aria-labelledby=\"cp-{id}\"><h2 id=\"cp-{id}\">Checkpoint: {}</h2><p>Before moving on, check that you can ({} of {} ticked):",
             Esc(cp.title),
             checks_done(path, week, progress).0,
             cp.validation.len(),
             id = cp.id,
         );
+        if cp.suggested {
+            suggestion_html(&mut out, "The path's source gives no checklist for this milestone: Strata wrote this one");
+        }
+        out.raw("</p><ul class=\"validation\">");
         for (i, line) in cp.validation.iter().enumerate() {
             let key = Key::check(path.id, cp.id, i as u16 + 1);
             let _ = write!(
@@ -135,6 +142,9 @@ fn item_html(out: &mut Html, path: &Path, item: &Item, state: State) {
         title = Esc(item.title),
         kind = item.kind.label(),
     );
+    if item.suggested {
+        suggestion_html(out, "Strata added this item: the path's source does not ask for it");
+    }
     controls::state_badge(out, state);
     hours_html(out, item.hours);
     tags_html(out, item.tags);
@@ -143,7 +153,8 @@ fn item_html(out: &mut Html, path: &Path, item: &Item, state: State) {
         let _ = write!(out, "<p class=\"note\">{}</p>", Esc(n));
     }
     if let Some(r) = item.reading.map(|r| &path.readings[r]) {
-        let _ = write!(out, "<p class=\"note\">Read: <cite>{}</cite>", Esc(r.title));
+        out.raw("<p class=\"note\">Read: ");
+        cite_html(out, r);
         if let Some(a) = r.authors {
             let _ = write!(out, ", {}", Esc(a));
         }
@@ -169,14 +180,36 @@ fn visualizer_link(out: &mut Html, tags: &[Tag]) {
     );
 }
 
+/// "Strata's suggestion": what Strata added beyond the path's source, with the reason as its
+/// tooltip and, for screen readers, as hidden text.
+fn suggestion_html(out: &mut Html, why: &str) {
+    let _ = write!(out, "<span class=\"suggested\" title=\"{why}\">Strata's suggestion<span class=\"visually-hidden\">: {why}</span></span>", why = Esc(why));
+}
+
+/// A reading's title, as a link to its canonical address where it has one. The link opens in
+/// a new tab only when the learner follows it; the app itself never requests it.
+fn cite_html(out: &mut Html, r: &Reading) {
+    match r.url.filter(|u| !u.is_empty()) {
+        Some(url) => {
+            let _ = write!(
+                out,
+                "<cite><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}<span class=\"visually-hidden\"> (opens in a new tab)</span></a></cite>",
+                Esc(url),
+                Esc(r.title)
+            );
+        }
+        None => {
+            let _ = write!(out, "<cite>{}</cite>", Esc(r.title));
+        }
+    }
+}
+
 fn reading_html(out: &mut Html, r: &Reading) {
-    let _ = write!(
-        out,
-        "<li class=\"reading\" id=\"reading-{}\"><span class=\"kind\">{}</span><cite>{}</cite>",
-        r.id,
-        r.kind.label(),
-        Esc(r.title)
-    );
+    let _ = write!(out, "<li class=\"reading\" id=\"reading-{}\"><span class=\"kind\">{}</span>", r.id, r.kind.label());
+    cite_html(out, r);
+    if r.suggested {
+        suggestion_html(out, "The path's source does not name this reading: Strata suggests it");
+    }
     if let Some(a) = r.authors {
         let _ = write!(out, "<span class=\"authors\">{}</span>", Esc(a));
     }
