@@ -107,6 +107,8 @@ pub struct LegendEntry {
     pub tone: Option<Tone>,
     /// The CSS class of the swatch.
     pub swatch: &'static str,
+    /// One or two words, for the compact legend of an embed.
+    pub short: &'static str,
     pub meaning: &'static str,
 }
 

@@ -263,7 +263,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                 })}
                 {move || frame.with(|f| f.note).map(|n| view! { <p class="step-note"><strong>"Notice: "</strong>{n}</p> })}
             </div>
-            {show_legend.then(legend::<W>)}
+            {show_legend.then(|| legend::<W>(embedded))}
             {(controls != Controls::None).then(|| view! { <PlayerControls player=player compact=controls == Controls::Step /> })}
             {(controls == Controls::Full).then(|| {
                 let workbench = view! {
@@ -288,13 +288,15 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
 }
 
 /// What each highlight means.
-fn legend<W: Widget>() -> impl IntoView {
+/// What each highlight means; `compact` (embeds) names each in a word or two, with the full
+/// meaning as its tooltip.
+fn legend<W: Widget>(compact: bool) -> impl IntoView {
     view! {
         <section class="legend" aria-label="Legend">
             <h2 class="visually-hidden">"Legend"</h2>
             <ul>
                 {W::legend().iter().map(|entry| view! {
-                    <li><span class=format!("swatch {}", entry.swatch) aria-hidden="true"></span>{entry.meaning}</li>
+                    <li title=compact.then_some(entry.meaning)><span class=format!("swatch {}", entry.swatch) aria-hidden="true"></span>{if compact { entry.short } else { entry.meaning }}</li>
                 }).collect_view()}
             </ul>
         </section>

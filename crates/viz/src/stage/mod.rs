@@ -23,8 +23,10 @@ use wasm_bindgen::JsCast;
 /// More shapes than this are drawn on a canvas.
 pub const CANVAS_FROM: usize = 6_000;
 const LEVELS: [f64; 6] = [0.5, 0.75, 1.0, 1.5, 2.0, 3.0];
-/// Auto on a page: small scenes grow up to this.
+/// Auto on a page: small scenes grow up to this…
 const AUTO_MAX: f64 = 2.0;
+/// …and big ones shrink no further than keeps 16-unit text at 14 px.
+const AUTO_MIN: f64 = 14.0 / strata_engine::scene::FONT_SIZE;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Zoom {
@@ -82,6 +84,7 @@ pub fn Stage(
     // The size drawn right now (larger than the scene while a step plays).
     let drawn_size = StoredValue::new((0.0f64, 0.0f64));
     let settle = crate::timer::TimerSlot::new();
+    let first_draw = StoredValue::new(true);
     let reduce = reduced_motion();
 
     let fit_scale = move |w: f64, h: f64| {
@@ -90,7 +93,8 @@ pub fn Stage(
         if w <= 0.0 || h <= 0.0 || vw <= 0.0 {
             return 1.0;
         }
-        (vw / w).min(if avail_h > 0.0 { avail_h / h } else { f64::MAX })
+        // Two pixels short of the viewport, so rounding never adds a scrollbar.
+        ((vw - 2.0) / w).min(if avail_h > 0.0 { (avail_h - 2.0) / h } else { f64::MAX }).max(0.01)
     };
     let scale = Memo::new(move |_| {
         let (w, h) = scene.with(|s| (s.width, s.height));
@@ -98,7 +102,7 @@ pub fn Stage(
             Zoom::Level(l) => l,
             Zoom::Fit => fit_scale(w, h).min(4.0),
             Zoom::Auto if embedded => fit_scale(w, h).min(3.0),
-            Zoom::Auto => fit_scale(w, h).clamp(1.0, AUTO_MAX),
+            Zoom::Auto => fit_scale(w, h).clamp(AUTO_MIN, AUTO_MAX),
         }
     });
 
@@ -138,7 +142,9 @@ pub fn Stage(
             let options = web_sys::ScrollToOptions::new();
             options.set_left(nl);
             options.set_top(nt);
-            options.set_behavior(if reduce { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+            // Glide to a near change; jump to a far one (a long glide over a big tree only blurs).
+            let near = (nl - left).abs() < vw && (nt - top).abs() < vh;
+            options.set_behavior(if reduce || !near { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
             vp.scroll_to_with_scroll_to_options(&options);
         }
     };
@@ -183,6 +189,16 @@ pub fn Stage(
             }
             if follow.get_untracked() {
                 follow_focus(s, scale);
+            }
+            if first_draw.get_value() {
+                first_draw.set_value(false);
+                // Nothing to follow yet: start where a tidy tree's root is, the middle.
+                if s.focus.is_none() {
+                    if let Some(vp) = viewport_ref.get_untracked() {
+                        let (vw, _) = viewport.get_untracked();
+                        vp.set_scroll_left(((new.0 * scale - vw) / 2.0).max(0.0) as i32);
+                    }
+                }
             }
         });
     });

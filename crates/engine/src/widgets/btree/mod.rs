@@ -103,12 +103,12 @@ pub fn tree_json(tree: &BTree) -> String {
 }
 
 const LEGEND: &[LegendEntry] = &[
-    LegendEntry { tone: Some(Tone::Visit), swatch: "mark-visit", meaning: "Read: a node or key being looked at (dashed blue)" },
-    LegendEntry { tone: Some(Tone::Change), swatch: "mark-change", meaning: "Changed: a key placed or moved, a node split, merged or borrowed into (orange, underlined keys)" },
-    LegendEntry { tone: Some(Tone::Found), swatch: "mark-found", meaning: "Found: what the search or scan was after (green)" },
-    LegendEntry { tone: Some(Tone::Refused), swatch: "mark-refused", meaning: "Refused or missing: a duplicate insert, a key not in the tree (dotted red)" },
-    LegendEntry { tone: None, swatch: "overfull", meaning: "Overfull: one key over the limit, about to split (striped)" },
-    LegendEntry { tone: None, swatch: "link", meaning: "B+ tree leaf chain: each leaf points to the next (dashed arrow)" },
+    LegendEntry { tone: Some(Tone::Visit), swatch: "mark-visit", short: "Read", meaning: "Read: a node or key being looked at (dashed blue)" },
+    LegendEntry { tone: Some(Tone::Change), swatch: "mark-change", short: "Changed", meaning: "Changed: a key placed or moved, a node split, merged or borrowed into (orange, underlined keys)" },
+    LegendEntry { tone: Some(Tone::Found), swatch: "mark-found", short: "Found", meaning: "Found: what the search or scan was after (green)" },
+    LegendEntry { tone: Some(Tone::Refused), swatch: "mark-refused", short: "Refused", meaning: "Refused or missing: a duplicate insert, a key not in the tree (dotted red)" },
+    LegendEntry { tone: None, swatch: "overfull", short: "Overfull", meaning: "Overfull: one key over the limit, about to split (thick outline, tinted)" },
+    LegendEntry { tone: None, swatch: "link", short: "Leaf chain", meaning: "B+ tree leaf chain: each leaf points to the next (dashed arrow)" },
 ];
 
 const COUNTER_ROWS: &[CounterRow<BTreeWidget>] = &[
