@@ -22,6 +22,8 @@ use wasm_bindgen::JsCast;
 
 /// More shapes than this are drawn on a canvas.
 pub const CANVAS_FROM: usize = 6_000;
+/// From this many shapes the SVG keeps only those near the visible part in the DOM.
+const CULL_FROM: usize = 800;
 const LEVELS: [f64; 6] = [0.5, 0.75, 1.0, 1.5, 2.0, 3.0];
 /// Auto on a page: small scenes grow up to this…
 const AUTO_MAX: f64 = 2.0;
@@ -106,11 +108,19 @@ pub fn Stage(
         }
     });
 
+    // Written only when it changes: each write restyles the drawing.
+    let written_size = StoredValue::new((0.0f64, 0.0f64, 0.0f64));
     let size_drawing = move |(w, h): (f64, f64), scale: f64| {
         drawn_size.set_value((w, h));
+        if written_size.get_value() == (w, h, scale) {
+            return;
+        }
+        written_size.set_value((w, h, scale));
         if let Some(svg) = svg_ref.get_untracked() {
             let _ = svg.set_attribute("viewBox", &format!("0 0 {} {}", num(w), num(h)));
-            let _ = svg.set_attribute("style", &format!("width:{}px;height:{}px", num(w * scale), num(h * scale)));
+            let style = svg.style();
+            let _ = style.set_property("width", &format!("{}px", num(w * scale)));
+            let _ = style.set_property("height", &format!("{}px", num(h * scale)));
         }
     };
 
@@ -122,10 +132,9 @@ pub fn Stage(
         scene.with_untracked(|s| canvas::draw(&canvas, s, scale.get_untracked(), (left, top, vw, vh)));
     };
 
-    // Brings the step's focus into view when it is not already.
-    let follow_focus = move |s: &Scene, scale: f64| {
-        let Some((x, y, w, h)) = s.focus else { return };
-        let Some(vp) = viewport_ref.get_untracked() else { return };
+    // Where to scroll so the step's focus is in view, if it is not already.
+    let follow_target = move |s: &Scene, scale: f64| -> Option<(f64, f64)> {
+        let (x, y, w, h) = s.focus?;
         let (vw, vh) = viewport.get_untracked();
         let (left, top) = scroll.get_value();
         let (x, y, w, h) = (x * scale, y * scale, w * scale, h * scale);
@@ -138,15 +147,25 @@ pub fn Stage(
             }
         };
         let (nl, nt) = (target(x, w, left, vw), target(y, h, top, vh));
-        if (nl - left).abs() > 0.5 || (nt - top).abs() > 0.5 {
-            let options = web_sys::ScrollToOptions::new();
-            options.set_left(nl);
-            options.set_top(nt);
-            // Glide to a near change; jump to a far one (a long glide over a big tree only blurs).
-            let near = (nl - left).abs() < vw && (nt - top).abs() < vh;
-            options.set_behavior(if reduce || !near { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
-            vp.scroll_to_with_scroll_to_options(&options);
-        }
+        ((nl - left).abs() > 0.5 || (nt - top).abs() > 0.5).then_some((nl, nt))
+    };
+    let scroll_to = move |(nl, nt): (f64, f64)| {
+        let Some(vp) = viewport_ref.get_untracked() else { return };
+        let (vw, vh) = viewport.get_untracked();
+        let (left, top) = scroll.get_value();
+        let options = web_sys::ScrollToOptions::new();
+        options.set_left(nl);
+        options.set_top(nt);
+        // Glide to a near change; jump to a far one (a long glide over a big tree only blurs).
+        let near = (nl - left).abs() < vw && (nt - top).abs() < vh;
+        options.set_behavior(if reduce || !near { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+        vp.scroll_to_with_scroll_to_options(&options);
+    };
+    // The part of a big scene to keep in the DOM: the view and one view's size around it.
+    let drawn_window = StoredValue::new(None::<(f64, f64, f64, f64)>);
+    let window_at = move |s: &Scene, scale: f64, (left, top): (f64, f64)| {
+        let (vw, vh) = viewport.get_untracked();
+        (s.shapes.len() >= CULL_FROM && vw > 0.0).then(|| ((left - vw) / scale, (top - vh) / scale, 3.0 * vw / scale, 3.0 * vh / scale))
     };
 
     Effect::new(move |_| {
@@ -156,12 +175,21 @@ pub fn Stage(
         follow.track();
         scene.with(|s| {
             let dense = s.shapes.len() >= CANVAS_FROM;
+            // Where the view will be once it follows the step (or, at first, the middle).
+            let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
+            if first_draw.get_value() && s.focus.is_none() {
+                let (vw, _) = viewport.get_untracked();
+                target = Some((((s.width * scale - vw) / 2.0).max(0.0), 0.0));
+            }
+            let before = scroll.get_value();
+            let window = window_at(s, scale, target.unwrap_or(before));
+            drawn_window.set_value(window);
             let mut phases = 0;
             renderer.update_value(|r| match (dense, r.as_mut()) {
-                (false, Some(Renderer::Svg(svg_r))) => phases = svg_r.render(s, phase),
+                (false, Some(Renderer::Svg(svg_r))) => phases = svg_r.render(s, phase, window),
                 (false, _) => {
                     let mut fresh = svg::SvgRenderer::new(&svg);
-                    fresh.render(s, 0.0);
+                    fresh.render(s, 0.0, window);
                     *r = Some(Renderer::Svg(fresh));
                 }
                 (true, Some(Renderer::Canvas)) => {}
@@ -187,18 +215,15 @@ pub fn Stage(
             if dense {
                 draw_canvas();
             }
-            if follow.get_untracked() {
-                follow_focus(s, scale);
-            }
             if first_draw.get_value() {
                 first_draw.set_value(false);
-                // Nothing to follow yet: start where a tidy tree's root is, the middle.
-                if s.focus.is_none() {
-                    if let Some(vp) = viewport_ref.get_untracked() {
-                        let (vw, _) = viewport.get_untracked();
-                        vp.set_scroll_left(((new.0 * scale - vw) / 2.0).max(0.0) as i32);
-                    }
+                if let (Some((left, _)), Some(vp)) = (target, viewport_ref.get_untracked()) {
+                    vp.set_scroll_left(left as i32);
+                    target = None;
                 }
+            }
+            if let Some(t) = target {
+                scroll_to(t);
             }
         });
     });
@@ -269,9 +294,29 @@ pub fn Stage(
     };
     let on_scroll = move |_| {
         if let Some(vp) = viewport_ref.get_untracked() {
-            scroll.set_value((vp.scroll_left() as f64, vp.scroll_top() as f64));
+            let at = (vp.scroll_left() as f64, vp.scroll_top() as f64);
+            scroll.set_value(at);
             if renderer.with_value(|r| matches!(r, Some(Renderer::Canvas))) {
                 draw_canvas();
+                return;
+            }
+            // A big scene keeps only what is near the view: redraw once the view nears the
+            // edge of what is drawn.
+            let Some((x, y, w, h)) = drawn_window.get_value() else { return };
+            let scale = scale.get_untracked();
+            let (vw, vh) = viewport.get_untracked();
+            let (cx, cy) = ((at.0 + vw / 2.0) / scale, (at.1 + vh / 2.0) / scale);
+            if (cx - (x + w / 2.0)).abs() > w / 6.0 || (cy - (y + h / 2.0)).abs() > h / 6.0 {
+                scene.with_untracked(|s| {
+                    let window = window_at(s, scale, at);
+                    drawn_window.set_value(window);
+                    renderer.update_value(|r| {
+                        if let Some(Renderer::Svg(svg_r)) = r {
+                            let phase = svg_r.phase();
+                            svg_r.render(s, phase, window);
+                        }
+                    });
+                });
             }
         }
     };

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use strata_browser as browser;
 use strata_engine::scene::{arc_data, num, path_data, shape_class, Geometry, Role, Scene, Shape};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -22,6 +23,9 @@ pub struct SvgRenderer {
     layers: [Element; 5],
     shapes: HashMap<u64, Drawn>,
     drawn: bool,
+    /// The phase length last written: a custom property on the root restyles every shape, so
+    /// it is written only when the Speed changes.
+    phase_ms: f64,
 }
 
 /// A live element and what it was last given: a step writes only the shapes whose look
@@ -72,17 +76,33 @@ impl SvgRenderer {
             let _ = svg.append_child(&g);
             g
         });
-        SvgRenderer { svg: svg.clone(), layers, shapes: HashMap::new(), drawn: false }
+        SvgRenderer { svg: svg.clone(), layers, shapes: HashMap::new(), drawn: false, phase_ms: -1.0 }
+    }
+
+    /// The phase length last drawn with.
+    pub fn phase(&self) -> f64 {
+        self.phase_ms.max(0.0)
     }
 
     /// Draws `scene`; returns how many phases the change plays in (0 when nothing moves).
-    /// `phase_ms` is one phase's length (0 jumps straight to the end).
-    pub fn render(&mut self, scene: &Scene, phase_ms: f64) -> usize {
+    /// `phase_ms` is one phase's length (0 jumps straight to the end). With a `window` (big
+    /// scenes), only the shapes that touch it are kept in the DOM: the browser's SVG layout
+    /// and style costs grow with every element present, seen or not.
+    pub fn render(&mut self, scene: &Scene, phase_ms: f64, window: Option<(f64, f64, f64, f64)>) -> usize {
         let first = !self.drawn;
         // Which phases have something in them, to skip the empty ones.
         let mut used = [false; 3];
         let mut plan: Vec<(usize, Option<usize>)> = Vec::with_capacity(scene.shapes.len());
+        let inside = |s: &Shape| {
+            window.is_none_or(|(x, y, w, h)| {
+                let (sx, sy, sw, sh) = s.bounds();
+                sx <= x + w && sx + sw >= x && sy <= y + h && sy + sh >= y
+            })
+        };
         for (i, shape) in scene.shapes.iter().enumerate() {
+            if !inside(shape) {
+                continue;
+            }
             let phase = match self.shapes.get(&shape.id) {
                 None if first => None,
                 None => Some(if shape.role == Role::Edge || shape.role == Role::Link { 2 } else { 1 }),
@@ -131,7 +151,12 @@ impl SvgRenderer {
             }
             d.seen
         });
-        set(&self.svg, "style", &format!("--viz-phase:{}ms", num(phase_ms)));
+        if phase_ms != self.phase_ms {
+            self.phase_ms = phase_ms;
+            if let Some(svg) = self.svg.dyn_ref::<web_sys::SvgElement>() {
+                let _ = svg.style().set_property("--viz-phase", &format!("{}ms", num(phase_ms)));
+            }
+        }
         self.drawn = true;
         phases
     }
