@@ -21,9 +21,11 @@ function load(name) {
   if (!loading[name]) {
     const at = (file) => new URL(file, document.baseURI).href;
     const single = window.strataSingleFile;
-    loading[name] = (single ? single.load(name) : import(at(`./${name}.js`))
+    // index.html may have started this module already, on a cold deep link.
+    const early = !single && window.strataEarly && window.strataEarly[name];
+    loading[name] = (early ? early : single ? single.load(name) : import(at(`./${name}.js`))
       .then(async (m) => { await m.default({ module_or_path: at(`./${name}_bg.wasm`) }); return m; }))
-      .catch((e) => { delete loading[name]; throw e; });
+      .catch((e) => { delete loading[name]; if (window.strataEarly) delete window.strataEarly[name]; throw e; });
   }
   return loading[name];
 }

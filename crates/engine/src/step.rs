@@ -4,14 +4,22 @@
 //! the state after it, so stepping back is an index change, never a recomputation. The fast
 //! path passes [`NoSteps`], whose `recording()` is false: engines check it before formatting a
 //! caption, so thousands of operations run without allocating a single step.
+//!
+//! Per-step counters (pages read, nodes written) live in the step beside the state, not in the
+//! state's version: a search's steps read nodes without changing any, so they all share one
+//! snapshot of the structure and differ only in their counters.
 
 use std::rc::Rc;
 
 /// A state that can tell whether it changed since it was last recorded, so unchanged steps
 /// (a search descending a tree, say) share one snapshot instead of cloning it.
 pub trait Versioned: Clone {
-    /// Changes every time the state is mutated.
+    /// The work figures each step keeps beside its snapshot.
+    type Counters: Copy + Default + PartialEq + std::fmt::Debug;
+    /// Changes every time the structure is mutated (not when only its counters move).
     fn version(&self) -> u64;
+    /// The running totals now.
+    fn counters(&self) -> Self::Counters;
 }
 
 /// What a step points at: node ids and key values, with the reason they are marked.
@@ -63,12 +71,14 @@ impl<S> Recorder<S> for NoSteps {
 
 /// One captioned step and the state after it.
 #[derive(Clone, Debug)]
-pub struct Step<S> {
+pub struct Step<S: Versioned> {
     pub caption: String,
     pub state: Rc<S>,
     pub highlight: Highlight,
     /// Index into [`Timeline::ops`] of the operation this step belongs to.
     pub op: usize,
+    /// The running totals after this step (the snapshot may be shared with other steps).
+    pub counters: S::Counters,
 }
 
 /// One user operation and the steps it expanded into.
@@ -84,7 +94,7 @@ pub struct OpEntry {
 /// Every step of a scenario. Step 0 (the initial state) is not stored as a `Step`:
 /// [`Timeline::state_at`] answers it from `initial`.
 #[derive(Clone, Debug)]
-pub struct Timeline<S> {
+pub struct Timeline<S: Versioned> {
     pub initial: Rc<S>,
     pub steps: Vec<Step<S>>,
     pub ops: Vec<OpEntry>,
@@ -117,6 +127,14 @@ impl<S: Versioned> Timeline<S> {
         }
     }
 
+    /// The running totals at position `pos` (0 = the initial state's), clamped to the last step.
+    pub fn counters_at(&self, pos: usize) -> S::Counters {
+        match pos.min(self.steps.len()) {
+            0 => self.initial.counters(),
+            n => self.steps[n - 1].counters,
+        }
+    }
+
     /// The step that produced position `pos`, if any.
     pub fn step_at(&self, pos: usize) -> Option<&Step<S>> {
         pos.checked_sub(1).and_then(|i| self.steps.get(i))
@@ -138,6 +156,7 @@ impl<S: Versioned> Recorder<S> for Timeline<S> {
     }
 
     fn record(&mut self, state: &S, caption: String, highlight: Highlight) {
+        let state_counters = state.counters();
         let last = self.last_state();
         let state = if last.version() == state.version() { Rc::clone(last) } else { Rc::new(state.clone()) };
         if self.ops.is_empty() {
@@ -145,7 +164,7 @@ impl<S: Versioned> Recorder<S> for Timeline<S> {
         }
         let op = self.ops.len() - 1;
         self.ops[op].step_count += 1;
-        self.steps.push(Step { caption, state, highlight, op });
+        self.steps.push(Step { caption, state, highlight, op, counters: state_counters });
     }
 }
 
@@ -157,24 +176,32 @@ mod tests {
     struct Counter {
         value: i32,
         version: u64,
+        reads: u32,
     }
     impl Versioned for Counter {
+        type Counters = u32;
         fn version(&self) -> u64 {
             self.version
+        }
+        fn counters(&self) -> u32 {
+            self.reads
         }
     }
 
     #[test]
     fn unchanged_states_share_one_snapshot_and_positions_clamp() {
-        let mut c = Counter { value: 0, version: 0 };
+        let mut c = Counter { value: 0, version: 0, reads: 0 };
         let mut t = Timeline::new(&c);
         t.begin_op("look");
+        c.reads += 1;
         t.record(&c, "looked".into(), Highlight::default());
         t.begin_op("add");
         c.value = 5;
         c.version += 1;
         t.record(&c, "added".into(), Highlight::default());
+        // Reading changes only the counters: the snapshot is shared, the counters are not.
         assert!(Rc::ptr_eq(t.state_at(0), t.state_at(1)));
+        assert_eq!((t.counters_at(0), t.counters_at(1)), (0, 1));
         assert_eq!(t.state_at(2).value, 5);
         assert_eq!(t.state_at(99).value, 5);
         assert_eq!(t.op_at(2), Some(1));

@@ -32,6 +32,7 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
     let embed_url = Memo::new(move |_| {
         let common = Common {
             step: at_current_step.get().then(|| position.get()),
+            legend: false,
             controls: controls.get(),
             theme: theme.get(),
         };

@@ -1,8 +1,8 @@
-//! `#/viz`: the visualizers, each with its guided scenarios.
+//! `#/viz`: every registered visualizer, each with its guided scenarios.
 
+use crate::registry;
 use leptos::prelude::*;
 use strata_browser as browser;
-use strata_engine::scenario::btree::GUIDED;
 
 #[component]
 pub fn IndexPage() -> impl IntoView {
@@ -15,22 +15,21 @@ pub fn IndexPage() -> impl IntoView {
                 "Every screen is a link: copy the address to share exactly what you see, or embed it in a slide with "
                 <code>"#/embed/…"</code> "."
             </p>
-            <article class="card" id="btree">
-                <h2><a href="#/viz/btree">"B-tree and B+ tree"</a></h2>
-                <p>
-                    "Insert, delete, search and scan keys, and watch nodes split, borrow and merge so the tree stays "
-                    "shallow. Compare a B-tree with a B+ tree, or two degrees, side by side."
-                </p>
-                <h3>"Guided scenarios"</h3>
-                <ul class="guided">
-                    {GUIDED.iter().map(|g| view! {
-                        <li>
-                            <a href=format!("#/viz/btree?guided={}", g.slug)>{g.title}</a>
-                            <p>{g.summary}</p>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </article>
+            {registry::widgets().map(|w| view! {
+                <article class="card" id=w.slug>
+                    <h2><a href=format!("#/viz/{}", w.slug)>{w.title}</a></h2>
+                    <p>{w.summary}</p>
+                    <h3>"Guided scenarios"</h3>
+                    <ul class="guided">
+                        {w.guided.iter().map(|g| view! {
+                            <li>
+                                <a href=format!("#/viz/{}?guided={}", w.slug, g.slug)>{g.title}</a>
+                                <p>{g.summary}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </article>
+            }).collect_view()}
         </section>
     }
 }

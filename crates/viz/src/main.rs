@@ -8,8 +8,10 @@ mod embed;
 mod embed_dialog;
 mod index_page;
 mod messages;
+mod page;
 mod player;
-mod scene_view;
+mod registry;
+mod stage;
 mod stylesheet;
 mod timer;
 
@@ -63,10 +65,10 @@ pub fn mount(target: web_sys::HtmlElement, route: String) {
     stylesheet::ensure();
     unmount();
     let address = Address::parse(&route);
-    let handle = leptos::mount::mount_to(target, move || match address.widget.as_str() {
-        "" => view! { <index_page::IndexPage /> }.into_any(),
-        "btree" => view! { <btree::BTreeVisualizer address=address.clone() /> }.into_any(),
-        other => view! { <UnknownWidget name=other.to_string() /> }.into_any(),
+    let handle = leptos::mount::mount_to(target, move || match (address.widget.as_str(), registry::page(&address.widget)) {
+        ("", _) => view! { <index_page::IndexPage /> }.into_any(),
+        (_, Some(page)) => page(address.clone()),
+        (other, None) => view! { <UnknownWidget name=other.to_string() /> }.into_any(),
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
 }
@@ -103,8 +105,12 @@ fn UnknownWidget(name: String) -> impl IntoView {
     view! {
         <section class="viz-unknown" role="alert">
             <h1 tabindex="-1">"No such visualizer"</h1>
-            <p>"There is no visualizer called “" {name} "”. The one available is "
-               <a href="#/viz/btree">"btree"</a> " (B-trees and B+ trees)."</p>
+            <p>"There is no visualizer called “" {name} "”. These are the ones there are:"</p>
+            <ul>
+                {registry::widgets().map(|w| view! {
+                    <li><a href=format!("#/viz/{}", w.slug)>{w.title}</a></li>
+                }).collect_view()}
+            </ul>
             <p><a class="button" href="#/viz">"All visualizers"</a></p>
         </section>
     }

@@ -146,11 +146,14 @@ pub struct BTree {
 }
 
 impl Versioned for BTree {
-    /// Structure changes bump `version`; counting a read does not, yet a search step must keep
-    /// its own counters. Both only ever grow, so their sum changes whenever either does.
+    type Counters = Counters;
+    /// Structure changes bump `version`; counting a read does not (the timeline keeps each
+    /// step's counters beside the snapshot).
     fn version(&self) -> u64 {
-        let c = &self.counters;
-        self.version + c.reads + c.writes + c.splits + c.merges + c.borrows
+        self.version
+    }
+    fn counters(&self) -> Counters {
+        self.counters
     }
 }
 
@@ -208,6 +211,11 @@ impl BTree {
             at = self.node(id).children.first().copied();
         }
         height
+    }
+
+    /// One more than the largest node id ever used (ids index arrays of this length).
+    pub fn id_bound(&self) -> usize {
+        self.nodes.len()
     }
 
     pub fn node_count(&self) -> usize {

@@ -1,12 +1,16 @@
 //! URL scenarios: the grammar every visualizer shares, parsed leniently.
 //!
-//! A scenario is the query part of `#/viz/<widget>?…`. Parsing never fails: each parameter
-//! that cannot be used becomes a [`Notice`] saying what was ignored and what is accepted, and
-//! the visualizer shows everything else. Formatting writes only what differs from the
-//! defaults, so a copied link stays short and reproduces the screen exactly.
+//! A scenario is the query part of `#/viz/<widget>?…`: the widget's own parameters, a seed,
+//! `ops`, `compare`, `guided` and the shared `step`, `controls`, `theme`. Parsing never fails:
+//! each parameter that cannot be used becomes a [`Notice`] saying what was ignored and what is
+//! accepted, and the visualizer shows everything else. Formatting writes only what differs from
+//! the defaults, so a copied link stays short and reproduces the screen exactly; a guided
+//! scenario left as it is keeps its `guided=` name.
 
-pub mod btree;
-pub mod json;
+mod generic;
+pub mod run;
+
+pub use generic::{expand_guided, Scenario, MAX_OPS};
 
 /// A parameter the visualizer could not use, and why. Shown next to the visualizer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +86,8 @@ pub struct Common {
     pub step: Option<usize>,
     pub controls: Controls,
     pub theme: ThemeChoice,
+    /// Embeds only: show the legend of highlights under the drawing (`legend=1`).
+    pub legend: bool,
 }
 
 impl Common {
@@ -102,6 +108,10 @@ impl Common {
                     format!("controls={value} ignored: use full, step or none."),
                 )),
             },
+            "legend" => match flag("legend", value) {
+                Ok(on) => self.legend = on,
+                Err(n) => notices.push(n),
+            },
             "theme" => match ThemeChoice::from_param(value) {
                 Some(t) => self.theme = t,
                 None => notices.push(Notice::new(
@@ -121,6 +131,9 @@ impl Common {
         }
         if self.theme != ThemeChoice::default() {
             out.push(("theme".into(), self.theme.param().into()));
+        }
+        if self.legend {
+            out.push(("legend".into(), "1".into()));
         }
         if let Some(step) = self.step {
             out.push(("step".into(), step.to_string()));

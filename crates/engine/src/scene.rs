@@ -1,0 +1,303 @@
+//! Scenes: what a layout hands the renderer, for every visualizer.
+//!
+//! A scene is a flat display list of shapes (rectangles, circles, arcs, text and paths), not
+//! tree nodes: a B-tree is boxes, key cells and edges; an LSM tree is rows of table boxes; a
+//! hash ring is a circle of ticks and arcs. Each shape has an id that stays the same across
+//! steps while the thing it draws lives, so the renderer moves what persists, adds what is new
+//! and removes what is gone, and drawing step k after any path equals drawing it fresh.
+//!
+//! [`to_svg`] writes a scene as standalone SVG text: the snapshot tests compare it, and it is
+//! the reference for what the browser renderers draw.
+
+use crate::step::Tone;
+use std::fmt::Write;
+
+/// A shape's geometry, in scene units (1 unit = 1 CSS pixel at 100 % zoom).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Geometry {
+    /// A box; `label` is drawn centred inside it (a key in its cell).
+    Rect { x: f64, y: f64, w: f64, h: f64, rx: f64, label: Option<String> },
+    Circle { cx: f64, cy: f64, r: f64 },
+    /// Part of a circle's outline, from `start` to `end` degrees clockwise from 12 o'clock.
+    Arc { cx: f64, cy: f64, r: f64, start: f64, end: f64 },
+    /// Text centred on (x, y).
+    Text { x: f64, y: f64, text: String },
+    /// Straight segments, each `(x1, y1, x2, y2)`, drawn as one path.
+    Path { segments: Vec<[f64; 4]>, arrow: bool },
+}
+
+/// What a shape is for: the renderers style each role, and the tests count them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// A container: a B-tree node, an LSM table, a ring node.
+    Node,
+    /// A value inside a node: a key.
+    Item,
+    /// A connector drawn from a parent to a child; moves last in an animation.
+    Edge,
+    /// A secondary connector (a B+ tree's leaf chain).
+    Link,
+    /// A caption or tick label drawn in the scene.
+    Label,
+}
+
+impl Role {
+    /// The CSS class of the role (and of the role's count in `data-counts`).
+    pub fn class(self) -> &'static str {
+        match self {
+            Role::Node => "node",
+            Role::Item => "key",
+            Role::Edge => "edge",
+            Role::Link => "link",
+            Role::Label => "label",
+        }
+    }
+
+    pub const ALL: [Role; 5] = [Role::Node, Role::Item, Role::Edge, Role::Link, Role::Label];
+}
+
+/// One thing to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// Stable while the thing it draws lives; unique within a scene.
+    pub id: u64,
+    pub role: Role,
+    pub geometry: Geometry,
+    pub mark: Option<Tone>,
+    /// Drawn as over its limit (a node holding one key too many, about to split).
+    pub overfull: bool,
+}
+
+impl Shape {
+    pub fn new(id: u64, role: Role, geometry: Geometry) -> Shape {
+        Shape { id, role, geometry, mark: None, overfull: false }
+    }
+
+    /// The shape's bounding box `(x, y, w, h)`.
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        match &self.geometry {
+            Geometry::Rect { x, y, w, h, .. } => (*x, *y, *w, *h),
+            Geometry::Circle { cx, cy, r } | Geometry::Arc { cx, cy, r, .. } => (cx - r, cy - r, 2.0 * r, 2.0 * r),
+            Geometry::Text { x, y, text } => {
+                let w = text.chars().count() as f64 * FONT_SIZE * 0.6;
+                (x - w / 2.0, y - FONT_SIZE / 2.0, w, FONT_SIZE)
+            }
+            Geometry::Path { segments, .. } => {
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                for s in segments {
+                    x0 = x0.min(s[0]).min(s[2]);
+                    y0 = y0.min(s[1]).min(s[3]);
+                    x1 = x1.max(s[0]).max(s[2]);
+                    y1 = y1.max(s[1]).max(s[3]);
+                }
+                if segments.is_empty() {
+                    (0.0, 0.0, 0.0, 0.0)
+                } else {
+                    (x0, y0, x1 - x0, y1 - y0)
+                }
+            }
+        }
+    }
+}
+
+/// The font size of scene text, in scene units: 16 units is 16 CSS px at 100 % zoom, above
+/// the 14 px a key must have to be read from the back of a room.
+pub const FONT_SIZE: f64 = 16.0;
+
+/// A display list: what to draw and where.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    /// Drawn in order: later shapes on top.
+    pub shapes: Vec<Shape>,
+    /// The part of the scene the step is about (what changed or is looked at), to bring into
+    /// view; `None` when nothing in particular is.
+    pub focus: Option<(f64, f64, f64, f64)>,
+}
+
+impl Scene {
+    /// How many shapes have `role`.
+    pub fn count(&self, role: Role) -> usize {
+        self.shapes.iter().filter(|s| s.role == role).count()
+    }
+
+    /// The shapes with `role`.
+    pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Shape> {
+        self.shapes.iter().filter(move |s| s.role == role)
+    }
+
+    /// The first pair of node boxes that overlap, if any (tests use this on big trees).
+    pub fn first_overlap(&self) -> Option<(u64, u64)> {
+        let mut boxes: Vec<(u64, (f64, f64, f64, f64))> = self.with_role(Role::Node).map(|s| (s.id, s.bounds())).collect();
+        boxes.sort_by(|a, b| a.1 .1.total_cmp(&b.1 .1).then(a.1 .0.total_cmp(&b.1 .0)));
+        // Boxes on one level share a y; neighbours in x order are the only candidates.
+        boxes.windows(2).find_map(|pair| {
+            let ((ia, a), (ib, b)) = (pair[0], pair[1]);
+            let same_row = (a.1 - b.1).abs() < a.3.min(b.3);
+            (same_row && a.0 + a.2 > b.0).then_some((ia, ib))
+        })
+    }
+
+    /// The union of the bounds of the shapes `pick` selects.
+    pub fn bounds_of(&self, pick: impl Fn(&Shape) -> bool) -> Option<(f64, f64, f64, f64)> {
+        let mut out: Option<(f64, f64, f64, f64)> = None;
+        for s in self.shapes.iter().filter(|s| pick(s)) {
+            let (x, y, w, h) = s.bounds();
+            out = Some(match out {
+                None => (x, y, x + w, y + h),
+                Some((x0, y0, x1, y1)) => (x0.min(x), y0.min(y), x1.max(x + w), y1.max(y + h)),
+            });
+        }
+        out.map(|(x0, y0, x1, y1)| (x0, y0, x1 - x0, y1 - y0))
+    }
+}
+
+/// A path's `d` attribute: its segments, and a small arrowhead at each end point if asked.
+pub fn path_data(segments: &[[f64; 4]], arrow: bool) -> String {
+    let mut d = String::new();
+    for s in segments {
+        let _ = write!(d, "M{} {}L{} {}", num(s[0]), num(s[1]), num(s[2]), num(s[3]));
+        if arrow {
+            let _ = write!(d, "M{} {}L{} {}L{} {}", num(s[2] - 6.0), num(s[3] - 4.0), num(s[2]), num(s[3]), num(s[2] - 6.0), num(s[3] + 4.0));
+        }
+    }
+    d
+}
+
+/// An arc's `d` attribute (angles in degrees clockwise from 12 o'clock).
+pub fn arc_data(cx: f64, cy: f64, r: f64, start: f64, end: f64) -> String {
+    let point = |deg: f64| {
+        let rad = (deg - 90.0).to_radians();
+        (cx + r * rad.cos(), cy + r * rad.sin())
+    };
+    let (x0, y0) = point(start);
+    let (x1, y1) = point(end);
+    let large = if (end - start).rem_euclid(360.0) > 180.0 { 1 } else { 0 };
+    format!("M{} {}A{} {} 0 {large} 1 {} {}", num(x0), num(y0), num(r), num(r), num(x1), num(y1))
+}
+
+/// A coordinate with at most one decimal, trailing zeros dropped: stable, compact SVG text.
+pub fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// The CSS class a mark maps to; the stylesheet gives each tone a colour *and* a stroke style.
+pub fn mark_class(mark: Option<Tone>) -> &'static str {
+    match mark {
+        None => "",
+        Some(Tone::Visit) => "mark-visit",
+        Some(Tone::Change) => "mark-change",
+        Some(Tone::Found) => "mark-found",
+        Some(Tone::Refused) => "mark-refused",
+    }
+}
+
+/// A shape's class attribute: its role, its mark, and `overfull`.
+pub fn shape_class(s: &Shape) -> String {
+    let mut class = String::from(s.role.class());
+    for extra in [mark_class(s.mark), if s.overfull { "overfull" } else { "" }] {
+        if !extra.is_empty() {
+            class.push(' ');
+            class.push_str(extra);
+        }
+    }
+    class
+}
+
+/// The scene as standalone SVG text: what the snapshot tests compare.
+pub fn to_svg(scene: &Scene) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"{}\">",
+        num(FONT_SIZE),
+        w = num(scene.width),
+        h = num(scene.height),
+    );
+    for shape in &scene.shapes {
+        let class = shape_class(shape);
+        let id = shape.id;
+        let (fill, stroke) = match shape.role {
+            Role::Node => ("#fff", "#333"),
+            Role::Item => ("none", "#999"),
+            Role::Edge => ("none", "#666"),
+            Role::Link => ("none", "#0072b2"),
+            Role::Label => ("#333", "none"),
+        };
+        let _ = match &shape.geometry {
+            Geometry::Rect { x, y, w, h, rx, label } => {
+                let text = label.as_ref().map_or(String::new(), |t| {
+                    format!("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#111\">{}</text>", num(x + w / 2.0), num(y + h / 2.0 + 5.5), escape(t))
+                });
+                writeln!(
+                    s,
+                    "<g class=\"{class}\" data-id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\"/>{text}</g>",
+                    num(*x),
+                    num(*y),
+                    num(*w),
+                    num(*h),
+                    num(*rx)
+                )
+            }
+            Geometry::Circle { cx, cy, r } => writeln!(
+                s,
+                "<circle class=\"{class}\" data-id=\"{id}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\"/>",
+                num(*cx),
+                num(*cy),
+                num(*r)
+            ),
+            Geometry::Arc { cx, cy, r, start, end } => writeln!(
+                s,
+                "<path class=\"{class}\" data-id=\"{id}\" fill=\"none\" stroke=\"{stroke}\" d=\"{}\"/>",
+                arc_data(*cx, *cy, *r, *start, *end)
+            ),
+            Geometry::Text { x, y, text } => writeln!(
+                s,
+                "<text class=\"{class}\" data-id=\"{id}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
+                num(*x),
+                num(*y + 5.5),
+                escape(text)
+            ),
+            Geometry::Path { segments, arrow } => {
+                let dash = if shape.role == Role::Link { " stroke-dasharray=\"4 3\"" } else { "" };
+                writeln!(s, "<path class=\"{class}\" data-id=\"{id}\" fill=\"none\" stroke=\"{stroke}\"{dash} d=\"{}\"/>", path_data(segments, *arrow))
+            }
+        };
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_cover_each_geometry() {
+        let rect = Shape::new(1, Role::Node, Geometry::Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0, rx: 0.0, label: None });
+        assert_eq!(rect.bounds(), (1.0, 2.0, 3.0, 4.0));
+        let circle = Shape::new(2, Role::Node, Geometry::Circle { cx: 10.0, cy: 10.0, r: 5.0 });
+        assert_eq!(circle.bounds(), (5.0, 5.0, 10.0, 10.0));
+        let path = Shape::new(3, Role::Edge, Geometry::Path { segments: vec![[0.0, 5.0, 8.0, 1.0]], arrow: false });
+        assert_eq!(path.bounds(), (0.0, 1.0, 8.0, 4.0));
+        let scene = Scene { width: 20.0, height: 20.0, shapes: vec![rect, circle, path], focus: None };
+        assert_eq!(scene.bounds_of(|s| s.role == Role::Node), Some((1.0, 2.0, 14.0, 13.0)));
+        assert_eq!(scene.count(Role::Edge), 1);
+    }
+
+    #[test]
+    fn arcs_take_the_long_way_only_past_half_a_turn() {
+        assert_eq!(arc_data(0.0, 0.0, 10.0, 0.0, 90.0), "M0 -10A10 10 0 0 1 10 0");
+        assert_eq!(arc_data(0.0, 0.0, 10.0, 0.0, 270.0), "M0 -10A10 10 0 1 1 -10 0");
+    }
+}

@@ -1,0 +1,3 @@
+//! The widgets: each one's engine side, implementing [`Widget`](crate::widget::Widget).
+
+pub mod btree;

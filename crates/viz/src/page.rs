@@ -1,0 +1,410 @@
+//! The one page every visualizer shares: the scenario from the address, the player, the
+//! message API, the address following the view (keeping `guided=`), the Embed button, the
+//! guided scenario's introduction and notes, the caption, the legend, compare mode, the stage,
+//! the history and the work counters. A widget adds only its own controls
+//! ([`WidgetView::workbench`]).
+
+use crate::embed;
+use crate::embed_dialog::EmbedButton;
+use crate::messages;
+use crate::player::{Command, Player, PlayerControls};
+use crate::stage::Stage;
+use crate::timer::TimerSlot;
+use crate::Address;
+use leptos::prelude::*;
+use std::sync::Arc;
+use strata_browser as browser;
+use strata_engine::scenario::run::Runs;
+use strata_engine::scenario::{Common, Controls, Notice, Scenario, ThemeChoice, MAX_OPS};
+use strata_engine::scene::Scene;
+use strata_engine::widget::Widget;
+
+/// One animation phase at 1× speed, in milliseconds (three phases fit in one playback step).
+const PHASE_MS: f64 = 300.0;
+
+/// A widget's view side: its own controls, below the player.
+pub trait WidgetView: Widget + Sized {
+    fn workbench(page: PageHandle<Self>) -> AnyView;
+}
+
+/// An edit to a scenario, applied before it is replayed.
+pub type Edit<W> = Box<dyn FnOnce(&mut Scenario<W>)>;
+
+/// What a widget's controls may do to the page.
+pub struct PageHandle<W: Widget> {
+    pub scenario: RwSignal<Scenario<W>, LocalStorage>,
+    /// Appends operations and plays the first of them; an error says why nothing ran.
+    pub add_ops: Callback<Vec<W::Op>, Result<(), String>>,
+    /// Changes the scenario's structure or compare mode and replays it.
+    pub change: Callback<Edit<W>>,
+}
+
+impl<W: Widget> Clone for PageHandle<W> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<W: Widget> Copy for PageHandle<W> {}
+
+/// One structure at one position, as drawn.
+#[derive(Clone)]
+struct Side {
+    name: String,
+    scene: Arc<Scene>,
+    caption: String,
+    description: String,
+    stats: String,
+    /// Per counter row: this operation's share and the total.
+    counters: Vec<(u64, u64)>,
+}
+
+impl PartialEq for Side {
+    fn eq(&self, other: &Self) -> bool {
+        // A scene is rebuilt for every position: compare it by identity, not shape by shape.
+        Arc::ptr_eq(&self.scene, &other.scene) && self.caption == other.caption && self.stats == other.stats && self.counters == other.counters
+    }
+}
+
+/// What is on screen at one position.
+#[derive(Clone, PartialEq)]
+struct Frame {
+    op: Option<usize>,
+    sides: Vec<Side>,
+    note: Option<&'static str>,
+}
+
+fn side<W: Widget>(runs: &Runs<W>, which: usize, pos: usize) -> Option<Side> {
+    let at = runs.at(which, pos)?;
+    let name = W::name(&W::params_of(at.state));
+    let highlight = at.step.map(|s| s.highlight.clone()).unwrap_or_default();
+    let caption = match at.step {
+        Some(s) => s.caption.clone(),
+        None => format!(
+            "The start: an empty {name}.{}",
+            at.timeline.ops.first().map(|o| format!(" Step forward to {}.", o.label)).unwrap_or_default()
+        ),
+    };
+    Some(Side {
+        scene: Arc::new(W::layout(at.state, &highlight)),
+        description: W::describe(at.state, &name),
+        stats: W::stats(at.state),
+        counters: W::counter_rows().iter().map(|r| ((r.since)(&at.counters, &at.op_start), (r.get)(&at.counters))).collect(),
+        caption,
+        name,
+    })
+}
+
+/// The page of widget `W` for `address`.
+pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
+    let (parsed, mut first_notices) = Scenario::<W>::parse(&address.pairs);
+    let embedded = address.embedded;
+    let common = parsed.common.clone();
+    let controls = common.controls;
+    if embedded {
+        apply_embed_theme(common.theme);
+    } else if controls != Controls::Full || common.theme != ThemeChoice::Auto || common.legend {
+        first_notices.push(Notice::new(
+            "controls",
+            format!("controls, theme and legend apply to embeds (#/embed/{}?…); this page shows everything.", W::SLUG),
+        ));
+    }
+
+    let runs = StoredValue::new_local(Runs::<W>::build(&parsed));
+    let steps = runs.with_value(Runs::steps);
+    let start = match parsed.common.step {
+        Some(n) if n > steps => {
+            first_notices.push(Notice::new("step", format!("step={n} is past the last step ({steps}), so the last step is shown.")));
+            steps
+        }
+        Some(n) => n,
+        None => steps,
+    };
+    let scenario = RwSignal::new_local(parsed);
+    let notices = RwSignal::new(first_notices);
+    let revision = RwSignal::new(0u64);
+    let player = Player::new(start, steps);
+    player.listen_to_keys(embedded);
+    messages::install(player, move || runs.with_value(|r| r.message_json(player.position.get_untracked())));
+
+    let guided = Memo::new(move |_| scenario.with(|s| s.guided.map(|g| (g.title, g.watch, g.slug))));
+    let page_title = move || guided.get().map_or(W::TITLE, |(t, ..)| t);
+    Effect::new(move |_| browser::set_title(&format!("{} · Strata", page_title())));
+
+    // The address follows what is on screen, so a copied link reproduces it exactly. It is
+    // written once things settle (150 ms): Chromium's replaceState costs about 3 ms a call,
+    // more than drawing a step, and playback or a held arrow key would pay it every step.
+    let pending_hash = TimerSlot::new();
+    let address_for_hash = address.clone();
+    Effect::new(move |_| {
+        let position = player.position.get();
+        let query = scenario.with(|s| {
+            let mut s = s.clone();
+            s.common.step = Some(position);
+            s.to_query()
+        });
+        let hash = address_for_hash.hash(&query);
+        pending_hash.timeout(std::time::Duration::from_millis(150), move || browser::replace_hash(&hash));
+    });
+
+    let frame = Memo::new(move |_| {
+        revision.track();
+        let pos = player.position.get();
+        let note = scenario.with_untracked(|s| s.guided.and_then(|g| g.note_at(pos)));
+        runs.with_value(|r| Frame { op: r.op_at(pos), sides: (0..2).filter_map(|w| side(r, w, pos)).collect(), note })
+    });
+    if embedded {
+        embed::hand_back_unused_keys();
+        embed::report_height(move || frame.track());
+    }
+
+    // Replays everything after an option changes, staying on the same step of the main
+    // structure where it still exists (ticking "Compare" must not jump to the end).
+    let rebuild = move || {
+        let old_main = runs.with_value(|r| r.positions(player.position.get_untracked()).0);
+        runs.set_value(scenario.with_untracked(Runs::build));
+        let (steps, pos) = runs.with_value(|r| {
+            let steps = r.steps();
+            (steps, (0..=steps).find(|&p| r.positions(p).0 >= old_main).unwrap_or(steps))
+        });
+        player.reset(steps, pos);
+        revision.update(|r| *r += 1);
+    };
+    let change = Callback::new(move |edit: Edit<W>| {
+        scenario.update(|s| {
+            edit(s);
+            s.edited();
+        });
+        rebuild();
+    });
+    let add_ops = Callback::new(move |ops: Vec<W::Op>| -> Result<(), String> {
+        let room = MAX_OPS.saturating_sub(scenario.with_untracked(|s| s.ops.len()));
+        if ops.len() > room {
+            return Err(format!("A scenario holds at most {MAX_OPS} operations; start over to add more."));
+        }
+        let before = runs.with_value(Runs::steps);
+        let count = ops.len();
+        scenario.update(|s| {
+            s.ops.extend(ops);
+            s.edited();
+        });
+        scenario.with_untracked(|s| runs.update_value(|r| r.append(s, count)));
+        let steps = runs.with_value(Runs::steps);
+        player.reset(steps, before + 1);
+        revision.update(|r| *r += 1);
+        // The new operation plays out from its first step, as it would on a whiteboard. (Not
+        // `Command::Play`, which starts over when already at the end, as a one-step op is.)
+        if steps > before + 1 {
+            player.playing.set(true);
+        }
+        Ok(())
+    });
+    let handle = PageHandle { scenario, add_ops, change };
+
+    let phase_ms = Signal::derive(move || PHASE_MS / player.speed.get());
+    let side_view = move |which: usize| {
+        let field = move |get: fn(&Side) -> String| move || frame.with(|f| f.sides.get(which).map(get).unwrap_or_default());
+        let scene = Signal::derive(move || frame.with(|f| f.sides.get(which).map(|s| Arc::clone(&s.scene)).unwrap_or_default()));
+        let description = Signal::derive(field(|s| s.description.clone()));
+        view! {
+            <figure class="tree-figure">
+                <figcaption>
+                    <span class="tree-title">{field(|s| s.name.clone())}</span>
+                    <span class="tree-stats">{field(|s| s.stats.clone())}</span>
+                </figcaption>
+                {move || scene.with(|s| s.shapes.is_empty()).then(|| view! { <p class="empty-note" aria-hidden="true">"Empty: nothing here yet."</p> })}
+                <Stage scene=scene description=description embedded=embedded zoom_controls=controls == Controls::Full phase_ms=phase_ms />
+            </figure>
+        }
+    };
+    // A memo, so the second figure is built when compare mode starts, not at every step.
+    let comparing = Memo::new(move |_| frame.with(|f| f.sides.len() > 1));
+    let show_legend = !embedded || common.legend;
+
+    view! {
+        <section class=format!("viz viz-{}", W::SLUG) class:embedded=embedded class:controls-none=controls == Controls::None class:controls-step=controls == Controls::Step>
+            {(!embedded).then(|| view! {
+                <div class="viz-title">
+                    <div>
+                        {move || guided.get().map(|_| view! { <p class="kicker"><a href=format!("#/viz/{}", W::SLUG)>{W::TITLE}</a> " · guided scenario"</p> })}
+                        <h1 tabindex="-1">{page_title}</h1>
+                    </div>
+                    <EmbedButton
+                        widget=W::SLUG
+                        query_for=Callback::new(move |common: Common| {
+                            scenario.with(|s| {
+                                let mut s = s.clone();
+                                s.common = common;
+                                s.to_query()
+                            })
+                        })
+                        position=player.position.into()
+                        title=Signal::derive(move || match guided.get() {
+                            Some((title, ..)) => format!("Strata: {title}"),
+                            None => frame.with(|f| format!("Strata: {}", f.sides.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(" and "))),
+                        })
+                    />
+                </div>
+            })}
+            {move || guided.get().map(|(title, watch, _)| if embedded {
+                view! { <p class="embed-title">{title}</p> }.into_any()
+            } else {
+                view! { <p class="guided-watch"><strong>"What to watch: "</strong>{watch}</p> }.into_any()
+            })}
+            <Notices notices=notices />
+            <div class="stage" class:compare=move || comparing.get()>
+                {side_view(0)}
+                {move || comparing.get().then(|| side_view(1))}
+            </div>
+            <div class="caption" aria-live="polite" aria-atomic="true">
+                <span class="step-label">{move || format!("Step {} of {}", player.position.get(), player.steps.get())}</span>
+                {move || frame.with(|f| match f.sides.as_slice() {
+                    [one] => view! { <p>{one.caption.clone()}</p> }.into_any(),
+                    sides => sides.iter().map(|s| view! { <p><strong>{s.name.clone()} ": "</strong>{s.caption.clone()}</p> }).collect_view().into_any(),
+                })}
+                {move || frame.with(|f| f.note).map(|n| view! { <p class="step-note"><strong>"Notice: "</strong>{n}</p> })}
+            </div>
+            {show_legend.then(|| legend::<W>(embedded))}
+            {(controls != Controls::None).then(|| view! { <PlayerControls player=player compact=controls == Controls::Step /> })}
+            {(controls == Controls::Full).then(|| {
+                let workbench = view! {
+                <div class="workbench">
+                    {W::workbench(handle)}
+                    {history(runs, revision, player, Signal::derive(move || frame.with(|f| f.op)), handle)}
+                    {counters_table::<W>(
+                        Signal::derive(move || frame.with(|f| f.sides.iter().map(|s| s.name.clone()).collect())),
+                        Signal::derive(move || frame.with(|f| f.sides.iter().map(|s| s.counters.clone()).collect())),
+                    )}
+                </div>
+                };
+                // In a frame there is no room beside the stage: the workbench is a drawer.
+                if embedded {
+                    view! { <details class="workbench-drawer"><summary>"Operations, options and counters"</summary>{workbench}</details> }.into_any()
+                } else {
+                    workbench.into_any()
+                }
+            })}
+        </section>
+    }
+}
+
+/// What each highlight means.
+/// What each highlight means; `compact` (embeds) names each in a word or two, with the full
+/// meaning as its tooltip.
+fn legend<W: Widget>(compact: bool) -> impl IntoView {
+    view! {
+        <section class="legend" aria-label="Legend">
+            <h2 class="visually-hidden">"Legend"</h2>
+            <ul>
+                {W::legend().iter().map(|entry| view! {
+                    <li title=compact.then_some(entry.meaning)><span class=format!("swatch {}", entry.swatch) aria-hidden="true"></span>{if compact { entry.short } else { entry.meaning }}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Embeds choose their colours from the address, without touching the stored choice.
+fn apply_embed_theme(theme: ThemeChoice) {
+    let Some(root) = browser::document().and_then(|d| d.document_element()) else { return };
+    let _ = root.class_list().add_1("embedded");
+    match theme {
+        ThemeChoice::Light => {
+            let _ = root.set_attribute("data-theme", "light");
+        }
+        ThemeChoice::Dark => {
+            let _ = root.set_attribute("data-theme", "dark");
+        }
+        ThemeChoice::Transparent => {
+            let _ = root.class_list().add_1("transparent");
+        }
+        ThemeChoice::Auto => {}
+    }
+    on_cleanup(move || {
+        let _ = root.class_list().remove_2("embedded", "transparent");
+    });
+}
+
+#[component]
+fn Notices(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notices" role="status">
+                <p><strong>"Some of the address could not be used:"</strong></p>
+                <ul>
+                    {move || notices.get().into_iter().map(|n| view! { <li><code>{n.param}</code> " — " {n.message}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="small" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}
+
+fn history<W: Widget>(
+    runs: StoredValue<Runs<W>, LocalStorage>,
+    revision: RwSignal<u64>,
+    player: Player,
+    current_op: Signal<Option<usize>>,
+    handle: PageHandle<W>,
+) -> impl IntoView {
+    let labels = move || {
+        revision.track();
+        runs.with_value(|r| r.main.timeline.ops.iter().map(|o| o.label.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <section class="history" aria-labelledby="history-title">
+            <h2 id="history-title">"Operations"</h2>
+            <Show when=move || !labels().is_empty() fallback=|| view! { <p class="hint">"None yet: run one above."</p> }>
+                <ol>
+                    {move || labels().into_iter().enumerate().map(|(i, label)| view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="link-button"
+                                aria-current=move || (current_op.get() == Some(i)).then_some("step")
+                                on:click=move |_| player.run(Command::Goto(runs.with_value(|r| r.op_start(i))))
+                            >{label}</button>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                <button type="button" class="small" on:click=move |_| {
+                    handle.change.run(Box::new(|s: &mut Scenario<W>| {
+                        s.ops.clear();
+                        s.params = W::without_prelude(&s.params);
+                        if let Some(c) = &mut s.compare {
+                            *c = W::without_prelude(c);
+                        }
+                    }));
+                }>"Start over"</button>
+            </Show>
+        </section>
+    }
+}
+
+fn counters_table<W: Widget>(names: Signal<Vec<String>>, values: Signal<Vec<Vec<(u64, u64)>>>) -> impl IntoView {
+    view! {
+        <section class="counters" aria-labelledby="counters-title">
+            <h2 id="counters-title">"Work done"</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col">"This operation"</th>
+                        <th scope="col">"In all"</th>
+                        {move || names.with(|n| n.iter().skip(1).map(|name| view! { <th scope="col">{format!("{name}: this op")}</th><th scope="col">"In all"</th> }).collect_view())}
+                    </tr>
+                </thead>
+                <tbody>
+                    {W::counter_rows().iter().enumerate().map(|(row, r)| view! {
+                        <tr>
+                            <th scope="row">{r.label}</th>
+                            {move || values.with(|v| v.iter().map(|side| {
+                                let (op, total) = side.get(row).copied().unwrap_or_default();
+                                view! { <td>{op}</td><td>{total}</td> }
+                            }).collect_view())}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

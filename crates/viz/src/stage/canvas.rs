@@ -1,0 +1,132 @@
+//! The canvas renderer, for dense scenes (thousands of ring ticks, long LSM histories): one
+//! bitmap the size of the visible part of the stage, redrawn from the scene on every step and
+//! every scroll, batched by colour. Steps jump instead of moving (a dense scene has too much
+//! in motion to follow anyway).
+
+use strata_engine::scene::{Geometry, Role, Scene, FONT_SIZE};
+use strata_engine::step::Tone;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The colours of the page's theme, read from CSS custom properties once per drawing.
+struct Palette {
+    ink: String,
+    muted: String,
+    surface: String,
+    visit: String,
+    change: String,
+    found: String,
+    refused: String,
+}
+
+impl Palette {
+    fn read(canvas: &HtmlCanvasElement) -> Palette {
+        let style = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
+        let var = |name: &str, fallback: &str| {
+            style.as_ref().and_then(|s| s.get_property_value(name).ok()).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| fallback.into())
+        };
+        Palette {
+            ink: var("--ink", "#222"),
+            muted: var("--muted", "#666"),
+            surface: var("--surface-2", "#fff"),
+            visit: var("--visit", "#0072b2"),
+            change: var("--change", "#e69f00"),
+            found: var("--found", "#009e73"),
+            refused: var("--refused", "#d55e00"),
+        }
+    }
+
+    fn tone(&self, tone: Option<Tone>) -> Option<&str> {
+        Some(match tone? {
+            Tone::Visit => &self.visit,
+            Tone::Change => &self.change,
+            Tone::Found => &self.found,
+            Tone::Refused => &self.refused,
+        })
+    }
+}
+
+/// Draws the part of `scene` seen through a window at `(left, top)` of `width` × `height` CSS
+/// pixels, at `scale` CSS pixels per scene unit.
+pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, width, height): (f64, f64, f64, f64)) {
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (pw, ph) = ((width * ratio).round().max(1.0) as u32, (height * ratio).round().max(1.0) as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+        // The bitmap covers the visible window only; CSS keeps it there while the spacer scrolls.
+        let _ = canvas.set_attribute("style", &format!("width:{width}px;height:{height}px"));
+    }
+    let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) else { return };
+    let palette = Palette::read(canvas);
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+    let s = ratio * scale;
+    let _ = ctx.set_transform(s, 0.0, 0.0, s, -left * ratio, -top * ratio);
+    // What is visible, in scene units: shapes wholly outside are skipped.
+    let view = (left / scale, top / scale, width / scale, height / scale);
+    let visible = |b: (f64, f64, f64, f64)| b.0 <= view.0 + view.2 && b.0 + b.2 >= view.0 && b.1 <= view.1 + view.3 && b.1 + b.3 >= view.1;
+
+    // Connectors first, all in one stroke per colour.
+    for role in [Role::Edge, Role::Link] {
+        ctx.begin_path();
+        for shape in scene.with_role(role).filter(|s| visible(s.bounds())) {
+            match &shape.geometry {
+                Geometry::Path { segments, .. } => {
+                    for seg in segments {
+                        ctx.move_to(seg[0], seg[1]);
+                        ctx.line_to(seg[2], seg[3]);
+                    }
+                }
+                Geometry::Arc { cx, cy, r, start, end } => {
+                    let rad = |d: f64| (d - 90.0).to_radians();
+                    ctx.move_to(cx + r * rad(*start).cos(), cy + r * rad(*start).sin());
+                    let _ = ctx.arc(*cx, *cy, *r, rad(*start), rad(*end));
+                }
+                _ => {}
+            }
+        }
+        ctx.set_stroke_style_str(if role == Role::Link { &palette.visit } else { &palette.muted });
+        ctx.set_line_width(1.3);
+        ctx.stroke();
+    }
+
+    ctx.set_font(&format!("600 {FONT_SIZE}px ui-monospace, monospace"));
+    ctx.set_text_align("center");
+    ctx.set_text_baseline("middle");
+    for shape in scene.shapes.iter().filter(|s| !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {
+        let mark = palette.tone(shape.mark);
+        match &shape.geometry {
+            Geometry::Rect { x, y, w, h, label, .. } => {
+                if shape.role == Role::Node {
+                    ctx.set_fill_style_str(&palette.surface);
+                    ctx.fill_rect(*x, *y, *w, *h);
+                }
+                if let Some(colour) = mark {
+                    ctx.set_fill_style_str(colour);
+                    ctx.set_global_alpha(0.3);
+                    ctx.fill_rect(*x, *y, *w, *h);
+                    ctx.set_global_alpha(1.0);
+                }
+                ctx.set_stroke_style_str(mark.unwrap_or(if shape.role == Role::Node { &palette.ink } else { &palette.muted }));
+                ctx.set_line_width(if shape.overfull || mark.is_some() { 3.0 } else { 1.0 });
+                ctx.stroke_rect(*x, *y, *w, *h);
+                if let Some(label) = label {
+                    ctx.set_fill_style_str(&palette.ink);
+                    let _ = ctx.fill_text(label, x + w / 2.0, y + h / 2.0);
+                }
+            }
+            Geometry::Circle { cx, cy, r } => {
+                ctx.begin_path();
+                let _ = ctx.arc(*cx, *cy, *r, 0.0, std::f64::consts::TAU);
+                ctx.set_stroke_style_str(mark.unwrap_or(&palette.ink));
+                ctx.stroke();
+            }
+            Geometry::Text { x, y, text } => {
+                ctx.set_fill_style_str(mark.unwrap_or(&palette.ink));
+                let _ = ctx.fill_text(text, *x, *y);
+            }
+            Geometry::Arc { .. } | Geometry::Path { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! The stage: draws a [`Scene`] at a readable size, in a viewport that scrolls both ways.
+//!
+//! - Zoom levels from 50 % to 300 %, plus "Fit" (the whole scene in view) and "Auto", the
+//!   default: on a page, a small scene is drawn larger when there is room (up to 200 %, so a
+//!   projector shows it well) and a big one at 100 %, where keys are 16 px and the viewport
+//!   scrolls; in an embed, Auto fits the frame.
+//! - Follow the step: the part of the scene the step is about is brought into view.
+//! - Drag, Shift+arrows or the scrollbars pan; +, − and Ctrl+wheel zoom; 0 fits.
+//! - While a step plays, the drawing keeps the larger of the old and new sizes, so nothing is
+//!   clipped in motion; with `prefers-reduced-motion` steps jump.
+//! - Small scenes are SVG ([`svg`]), dense ones a canvas ([`canvas`]).
+
+mod canvas;
+mod svg;
+
+use leptos::prelude::*;
+use std::sync::Arc;
+use strata_browser as browser;
+use strata_engine::scene::{num, Role, Scene};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// More shapes than this are drawn on a canvas.
+pub const CANVAS_FROM: usize = 6_000;
+/// From this many shapes the SVG keeps only those near the visible part in the DOM.
+const CULL_FROM: usize = 800;
+const LEVELS: [f64; 6] = [0.5, 0.75, 1.0, 1.5, 2.0, 3.0];
+/// Auto on a page: small scenes grow up to this…
+const AUTO_MAX: f64 = 2.0;
+/// …and big ones shrink no further than keeps 16-unit text at 14 px.
+const AUTO_MIN: f64 = 14.0 / strata_engine::scene::FONT_SIZE;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Zoom {
+    Auto,
+    Fit,
+    Level(f64),
+}
+
+impl Zoom {
+    fn value(self) -> String {
+        match self {
+            Zoom::Auto => "auto".into(),
+            Zoom::Fit => "fit".into(),
+            Zoom::Level(l) => l.to_string(),
+        }
+    }
+}
+
+/// Whether the viewer asked for less motion.
+pub fn reduced_motion() -> bool {
+    browser::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+enum Renderer {
+    Svg(svg::SvgRenderer),
+    Canvas,
+}
+
+#[component]
+pub fn Stage(
+    scene: Signal<Arc<Scene>>,
+    /// What the picture shows, in words, for screen readers.
+    description: Signal<String>,
+    /// An embed: the stage takes the frame's leftover height and Auto fits it.
+    #[prop(optional)]
+    embedded: bool,
+    /// Show the zoom row (full controls).
+    #[prop(optional)]
+    zoom_controls: bool,
+    /// One animation phase's length in milliseconds (0: jump).
+    phase_ms: Signal<f64>,
+) -> impl IntoView {
+    let viewport_ref = NodeRef::<leptos::html::Div>::new();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let renderer = StoredValue::new_local(None::<Renderer>);
+    let zoom = RwSignal::new(Zoom::Auto);
+    let follow = RwSignal::new(true);
+    // The viewport's inner size and scroll offsets, kept from events so drawing a step never
+    // has to ask the browser for layout.
+    let viewport = RwSignal::new((0.0f64, 0.0f64));
+    let scroll = StoredValue::new((0.0f64, 0.0f64));
+    // The size drawn right now (larger than the scene while a step plays).
+    let drawn_size = StoredValue::new((0.0f64, 0.0f64));
+    let settle = crate::timer::TimerSlot::new();
+    let first_draw = StoredValue::new(true);
+    let reduce = reduced_motion();
+
+    let fit_scale = move |w: f64, h: f64| {
+        let (vw, vh) = viewport.get();
+        let avail_h = if embedded { vh } else { browser::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.7 };
+        if w <= 0.0 || h <= 0.0 || vw <= 0.0 {
+            return 1.0;
+        }
+        // Two pixels short of the viewport, so rounding never adds a scrollbar.
+        ((vw - 2.0) / w).min(if avail_h > 0.0 { (avail_h - 2.0) / h } else { f64::MAX }).max(0.01)
+    };
+    let scale = Memo::new(move |_| {
+        let (w, h) = scene.with(|s| (s.width, s.height));
+        match zoom.get() {
+            Zoom::Level(l) => l,
+            Zoom::Fit => fit_scale(w, h).min(4.0),
+            Zoom::Auto if embedded => fit_scale(w, h).min(3.0),
+            Zoom::Auto => fit_scale(w, h).clamp(AUTO_MIN, AUTO_MAX),
+        }
+    });
+
+    // Written only when it changes: each write restyles the drawing.
+    let written_size = StoredValue::new((0.0f64, 0.0f64, 0.0f64));
+    let size_drawing = move |(w, h): (f64, f64), scale: f64| {
+        drawn_size.set_value((w, h));
+        if written_size.get_value() == (w, h, scale) {
+            return;
+        }
+        written_size.set_value((w, h, scale));
+        if let Some(svg) = svg_ref.get_untracked() {
+            let _ = svg.set_attribute("viewBox", &format!("0 0 {} {}", num(w), num(h)));
+            let style = svg.style();
+            let _ = style.set_property("width", &format!("{}px", num(w * scale)));
+            let _ = style.set_property("height", &format!("{}px", num(h * scale)));
+        }
+    };
+
+    let draw_canvas = move || {
+        let (Some(canvas), Some(vp)) = (canvas_ref.get_untracked(), viewport_ref.get_untracked()) else { return };
+        let (left, top) = scroll.get_value();
+        let (vw, vh) = viewport.get_untracked();
+        let (vw, vh) = if vw > 0.0 { (vw, vh) } else { (vp.client_width() as f64, vp.client_height() as f64) };
+        scene.with_untracked(|s| canvas::draw(&canvas, s, scale.get_untracked(), (left, top, vw, vh)));
+    };
+
+    // Where to scroll so the step's focus is in view, if it is not already.
+    let follow_target = move |s: &Scene, scale: f64| -> Option<(f64, f64)> {
+        let (x, y, w, h) = s.focus?;
+        let (vw, vh) = viewport.get_untracked();
+        let (left, top) = scroll.get_value();
+        let (x, y, w, h) = (x * scale, y * scale, w * scale, h * scale);
+        let margin = 24.0;
+        let target = |pos: f64, len: f64, at: f64, view: f64| {
+            if pos - margin >= at && pos + len + margin <= at + view {
+                at
+            } else {
+                (pos + len / 2.0 - view / 2.0).max(0.0)
+            }
+        };
+        let (nl, nt) = (target(x, w, left, vw), target(y, h, top, vh));
+        ((nl - left).abs() > 0.5 || (nt - top).abs() > 0.5).then_some((nl, nt))
+    };
+    let scroll_to = move |(nl, nt): (f64, f64)| {
+        let Some(vp) = viewport_ref.get_untracked() else { return };
+        let (vw, vh) = viewport.get_untracked();
+        let (left, top) = scroll.get_value();
+        let options = web_sys::ScrollToOptions::new();
+        options.set_left(nl);
+        options.set_top(nt);
+        // Glide to a near change; jump to a far one (a long glide over a big tree only blurs).
+        let near = (nl - left).abs() < vw && (nt - top).abs() < vh;
+        options.set_behavior(if reduce || !near { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+        vp.scroll_to_with_scroll_to_options(&options);
+    };
+    // The part of a big scene to keep in the DOM: the view and one view's size around it.
+    let drawn_window = StoredValue::new(None::<(f64, f64, f64, f64)>);
+    let window_at = move |s: &Scene, scale: f64, (left, top): (f64, f64)| {
+        let (vw, vh) = viewport.get_untracked();
+        (s.shapes.len() >= CULL_FROM && vw > 0.0).then(|| ((left - vw) / scale, (top - vh) / scale, 3.0 * vw / scale, 3.0 * vh / scale))
+    };
+
+    Effect::new(move |_| {
+        let (Some(svg), Some(_)) = (svg_ref.get(), viewport_ref.get()) else { return };
+        let scale = scale.get();
+        let phase = if reduce { 0.0 } else { phase_ms.get() };
+        follow.track();
+        scene.with(|s| {
+            let dense = s.shapes.len() >= CANVAS_FROM;
+            // Where the view will be once it follows the step (or, at first, the middle).
+            let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
+            if first_draw.get_value() && s.focus.is_none() {
+                let (vw, _) = viewport.get_untracked();
+                target = Some((((s.width * scale - vw) / 2.0).max(0.0), 0.0));
+            }
+            let before = scroll.get_value();
+            let window = window_at(s, scale, target.unwrap_or(before));
+            drawn_window.set_value(window);
+            let mut phases = 0;
+            renderer.update_value(|r| match (dense, r.as_mut()) {
+                (false, Some(Renderer::Svg(svg_r))) => phases = svg_r.render(s, phase, window),
+                (false, _) => {
+                    let mut fresh = svg::SvgRenderer::new(&svg);
+                    fresh.render(s, 0.0, window);
+                    *r = Some(Renderer::Svg(fresh));
+                }
+                (true, Some(Renderer::Canvas)) => {}
+                (true, _) => {
+                    svg.set_inner_html("");
+                    *r = Some(Renderer::Canvas);
+                }
+            });
+            let (old_w, old_h) = drawn_size.get_value();
+            let new = (s.width, s.height);
+            if phases > 0 && !dense {
+                // Keep room for shapes still moving, then settle to the new size.
+                size_drawing((old_w.max(new.0), old_h.max(new.1)), scale);
+                settle.timeout(std::time::Duration::from_millis((phases as f64 * phase) as u64 + 50), move || size_drawing(new, scale));
+            } else {
+                settle.cancel();
+                size_drawing(new, scale);
+            }
+            if let Some(spacer) = canvas_ref.get_untracked().and_then(|c| c.parent_element()) {
+                let style = if dense { format!("width:{}px;height:{}px", num(new.0 * scale), num(new.1 * scale)) } else { "display:none".into() };
+                let _ = spacer.set_attribute("style", &style);
+            }
+            if dense {
+                draw_canvas();
+            }
+            if first_draw.get_value() {
+                first_draw.set_value(false);
+                if let (Some((left, _)), Some(vp)) = (target, viewport_ref.get_untracked()) {
+                    vp.set_scroll_left(left as i32);
+                    target = None;
+                }
+            }
+            if let Some(t) = target {
+                scroll_to(t);
+            }
+        });
+    });
+
+    // The viewport's size, from a ResizeObserver (no layout reads while stepping).
+    Effect::new(move |_| {
+        let Some(vp) = viewport_ref.get() else { return };
+        let el: web_sys::Element = vp.clone().into();
+        viewport.set((el.client_width() as f64, el.client_height() as f64));
+        let target = el.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            viewport.set((target.client_width() as f64, target.client_height() as f64));
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+        observer.observe(&el);
+        let kept = StoredValue::new_local(Some((observer, on_resize)));
+        on_cleanup(move || {
+            if let Some((observer, _closure)) = kept.try_update_value(Option::take).flatten() {
+                observer.disconnect();
+            }
+        });
+    });
+
+    let zoom_step = move |up: bool| {
+        let now = scale.get_untracked();
+        let next = if up { LEVELS.iter().copied().find(|l| *l > now + 0.01) } else { LEVELS.iter().rev().copied().find(|l| *l < now - 0.01) };
+        if let Some(l) = next {
+            zoom.set(Zoom::Level(l));
+        }
+    };
+    let pan = move |dx: f64, dy: f64| {
+        if let Some(vp) = viewport_ref.get_untracked() {
+            vp.scroll_by_with_x_and_y(dx, dy);
+        }
+    };
+    let drag = StoredValue::new(None::<(f64, f64)>);
+    let on_down = move |e: web_sys::PointerEvent| {
+        if e.button() == 0 && e.pointer_type() == "mouse" {
+            drag.set_value(Some((e.client_x() as f64, e.client_y() as f64)));
+        }
+    };
+    let on_move = move |e: web_sys::PointerEvent| {
+        let Some((x, y)) = drag.get_value() else { return };
+        let (px, py) = (e.client_x() as f64, e.client_y() as f64);
+        pan(x - px, y - py);
+        drag.set_value(Some((px, py)));
+    };
+    let on_up = move |_| drag.set_value(None);
+    let on_wheel = move |e: web_sys::WheelEvent| {
+        if e.ctrl_key() {
+            e.prevent_default();
+            zoom_step(e.delta_y() < 0.0);
+        }
+    };
+    let on_key = move |e: web_sys::KeyboardEvent| {
+        let (vw, vh) = viewport.get_untracked();
+        match (e.key().as_str(), e.shift_key()) {
+            ("+" | "=", _) => zoom_step(true),
+            ("-" | "_", _) => zoom_step(false),
+            ("0", _) => zoom.set(Zoom::Fit),
+            ("ArrowLeft", true) => pan(-vw * 0.2, 0.0),
+            ("ArrowRight", true) => pan(vw * 0.2, 0.0),
+            ("ArrowUp", true) => pan(0.0, -vh * 0.2),
+            ("ArrowDown", true) => pan(0.0, vh * 0.2),
+            _ => return,
+        }
+        e.prevent_default();
+    };
+    let on_scroll = move |_| {
+        if let Some(vp) = viewport_ref.get_untracked() {
+            let at = (vp.scroll_left() as f64, vp.scroll_top() as f64);
+            scroll.set_value(at);
+            if renderer.with_value(|r| matches!(r, Some(Renderer::Canvas))) {
+                draw_canvas();
+                return;
+            }
+            // A big scene keeps only what is near the view: redraw once the view nears the
+            // edge of what is drawn.
+            let Some((x, y, w, h)) = drawn_window.get_value() else { return };
+            let scale = scale.get_untracked();
+            let (vw, vh) = viewport.get_untracked();
+            let (cx, cy) = ((at.0 + vw / 2.0) / scale, (at.1 + vh / 2.0) / scale);
+            if (cx - (x + w / 2.0)).abs() > w / 6.0 || (cy - (y + h / 2.0)).abs() > h / 6.0 {
+                scene.with_untracked(|s| {
+                    let window = window_at(s, scale, at);
+                    drawn_window.set_value(window);
+                    renderer.update_value(|r| {
+                        if let Some(Renderer::Svg(svg_r)) = r {
+                            let phase = svg_r.phase();
+                            svg_r.render(s, phase, window);
+                        }
+                    });
+                });
+            }
+        }
+    };
+    let counts = move || {
+        scene.with(|s| Role::ALL.iter().map(|r| format!("{}:{}", r.class(), s.count(*r))).collect::<Vec<_>>().join(" "))
+    };
+    let percent = move || format!("{:.0}%", scale.get() * 100.0);
+
+    view! {
+        <div class="stage-box" class:embedded=embedded>
+            {zoom_controls.then(|| view! {
+                <div class="zoom-controls" role="group" aria-label="Zoom">
+                    <button type="button" class="small" aria-label="Zoom out" title="Zoom out (−)" on:click=move |_| zoom_step(false)>"−"</button>
+                    <label class="zoom-level">
+                        <span class="visually-hidden">"Zoom level"</span>
+                        <select aria-label="Zoom level" on:change=move |e| {
+                            zoom.set(match event_target_value(&e).as_str() {
+                                "auto" => Zoom::Auto,
+                                "fit" => Zoom::Fit,
+                                other => other.parse().map(Zoom::Level).unwrap_or(Zoom::Auto),
+                            });
+                        }>
+                            <option value="auto" selected=move || zoom.get() == Zoom::Auto>{move || format!("Auto ({})", percent())}</option>
+                            <option value="fit" selected=move || zoom.get() == Zoom::Fit>"Fit"</option>
+                            {LEVELS.iter().map(|l| {
+                                let l = *l;
+                                view! { <option value=Zoom::Level(l).value() selected=move || zoom.get() == Zoom::Level(l)>{format!("{:.0}%", l * 100.0)}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <button type="button" class="small" aria-label="Zoom in" title="Zoom in (+)" on:click=move |_| zoom_step(true)>"+"</button>
+                    <label class="follow">
+                        <input type="checkbox" prop:checked=move || follow.get() on:change=move |e| follow.set(event_target_checked(&e)) />
+                        " Follow the step"
+                    </label>
+                </div>
+            })}
+            <div
+                node_ref=viewport_ref
+                class="stage-viewport"
+                role="img"
+                tabindex="0"
+                aria-label=move || description.get()
+                aria-keyshortcuts="+ - 0 Shift+ArrowLeft Shift+ArrowRight Shift+ArrowUp Shift+ArrowDown"
+                data-counts=counts
+                data-scale=move || num(scale.get() * 100.0)
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+                on:pointerleave=on_up
+                on:wheel=on_wheel
+                on:keydown=on_key
+                on:scroll=on_scroll
+            >
+                <svg
+                    node_ref=svg_ref
+                    class="scene-svg"
+                    aria-hidden="true"
+                    // The scene's own size, for an embed's natural height (see embed.rs).
+                    data-scene-size=move || scene.with(|s| format!("{} {}", num(s.width), num(s.height)))
+                ></svg>
+                <div class="canvas-spacer" style="display:none"><canvas node_ref=canvas_ref class="scene-canvas" aria-hidden="true"></canvas></div>
+            </div>
+        </div>
+    }
+}

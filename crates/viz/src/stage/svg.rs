@@ -1,0 +1,242 @@
+//! The SVG renderer: keeps one element per scene shape, by id, and updates it in place.
+//!
+//! Between steps a shape that survives moves to its new place (a CSS transition), a new one
+//! fades in and a gone one is removed, so the drawing always equals a fresh drawing of the
+//! step, whatever path led there. Each change is given a phase, and the phases play in order:
+//!
+//! 0. shapes that change level (a middle key rising into the parent, a separator coming down);
+//! 1. everything else that moves, grows or appears (the node dividing, siblings making room);
+//! 2. connectors (edges follow the boxes they join).
+//!
+//! Phases with nothing in them are skipped; each lasts the duration the Speed control sets.
+
+use std::collections::HashMap;
+use strata_browser as browser;
+use strata_engine::scene::{arc_data, num, path_data, shape_class, Geometry, Role, Scene, Shape};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+pub struct SvgRenderer {
+    svg: Element,
+    layers: [Element; 5],
+    shapes: HashMap<u64, Drawn>,
+    drawn: bool,
+    /// The phase length last written: a custom property on the root restyles every shape, so
+    /// it is written only when the Speed changes.
+    phase_ms: f64,
+}
+
+/// A live element and what it was last given: a step writes only the shapes whose look
+/// changed, since each DOM write costs a trip out of wasm.
+struct Drawn {
+    el: Element,
+    shape: Shape,
+    seen: bool,
+}
+
+fn svg_el(name: &str) -> Element {
+    browser::document().and_then(|d| d.create_element_ns(Some(SVG_NS), name).ok()).expect("the document can create SVG elements")
+}
+
+fn set(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+/// The layer a role is drawn in: connectors under boxes, boxes under keys, labels on top.
+fn layer_of(role: Role) -> usize {
+    match role {
+        Role::Edge => 0,
+        Role::Link => 1,
+        Role::Node => 2,
+        Role::Item => 3,
+        Role::Label => 4,
+    }
+}
+
+/// Where a shape sits (its translation) and its size, as the transition sees them.
+fn placement(g: &Geometry) -> (f64, f64) {
+    match g {
+        Geometry::Rect { x, y, .. } => (*x, *y),
+        Geometry::Text { x, y, .. } => (*x, *y),
+        Geometry::Circle { cx, cy, .. } | Geometry::Arc { cx, cy, .. } => (*cx, *cy),
+        Geometry::Path { .. } => (0.0, 0.0),
+    }
+}
+
+impl SvgRenderer {
+    /// Takes over `svg`, emptying it first: whatever was drawn there before is gone, so the
+    /// first render is a fresh drawing.
+    pub fn new(svg: &Element) -> SvgRenderer {
+        svg.set_inner_html("");
+        let layers = ["edges", "links", "nodes", "keys", "labels"].map(|class| {
+            let g = svg_el("g");
+            set(&g, "class", class);
+            let _ = svg.append_child(&g);
+            g
+        });
+        SvgRenderer { svg: svg.clone(), layers, shapes: HashMap::new(), drawn: false, phase_ms: -1.0 }
+    }
+
+    /// The phase length last drawn with.
+    pub fn phase(&self) -> f64 {
+        self.phase_ms.max(0.0)
+    }
+
+    /// Draws `scene`; returns how many phases the change plays in (0 when nothing moves).
+    /// `phase_ms` is one phase's length (0 jumps straight to the end). With a `window` (big
+    /// scenes), only the shapes that touch it are kept in the DOM: the browser's SVG layout
+    /// and style costs grow with every element present, seen or not.
+    pub fn render(&mut self, scene: &Scene, phase_ms: f64, window: Option<(f64, f64, f64, f64)>) -> usize {
+        let first = !self.drawn;
+        // Which phases have something in them, to skip the empty ones.
+        let mut used = [false; 3];
+        let mut plan: Vec<(usize, Option<usize>)> = Vec::with_capacity(scene.shapes.len());
+        let inside = |s: &Shape| {
+            window.is_none_or(|(x, y, w, h)| {
+                let (sx, sy, sw, sh) = s.bounds();
+                sx <= x + w && sx + sw >= x && sy <= y + h && sy + sh >= y
+            })
+        };
+        for (i, shape) in scene.shapes.iter().enumerate() {
+            if !inside(shape) {
+                continue;
+            }
+            let phase = match self.shapes.get(&shape.id) {
+                None if first => None,
+                None => Some(if shape.role == Role::Edge || shape.role == Role::Link { 2 } else { 1 }),
+                Some(d) if d.shape == *shape => None,
+                Some(d) => Some(change_phase(&d.shape, shape)),
+            };
+            if let Some(p) = phase {
+                used[p] = true;
+            }
+            plan.push((i, phase));
+        }
+        let order: Vec<usize> = (0..3).scan(0, |n, p| {
+            let at = *n;
+            if used[p] {
+                *n += 1;
+            }
+            Some(at)
+        }).collect();
+        let phases = used.iter().filter(|u| **u).count();
+
+        for d in self.shapes.values_mut() {
+            d.seen = false;
+        }
+        for (i, phase) in plan {
+            let shape = &scene.shapes[i];
+            let delay = phase.map_or(0.0, |p| order[p] as f64 * phase_ms);
+            match self.shapes.get_mut(&shape.id) {
+                Some(d) => {
+                    d.seen = true;
+                    if phase.is_some() {
+                        write_shape(&d.el, shape, Some(&d.shape), delay, false);
+                        d.shape = shape.clone();
+                    }
+                }
+                None => {
+                    let el = create(shape);
+                    write_shape(&el, shape, None, delay, !first && phase_ms > 0.0);
+                    let _ = self.layers[layer_of(shape.role)].append_child(&el);
+                    self.shapes.insert(shape.id, Drawn { el, shape: shape.clone(), seen: true });
+                }
+            }
+        }
+        self.shapes.retain(|_, d| {
+            if !d.seen {
+                d.el.remove();
+            }
+            d.seen
+        });
+        if phase_ms != self.phase_ms {
+            self.phase_ms = phase_ms;
+            if let Some(svg) = self.svg.dyn_ref::<web_sys::SvgElement>() {
+                let _ = svg.style().set_property("--viz-phase", &format!("{}ms", num(phase_ms)));
+            }
+        }
+        self.drawn = true;
+        phases
+    }
+}
+
+/// The phase a shape's change belongs to.
+fn change_phase(old: &Shape, new: &Shape) -> usize {
+    if matches!(new.role, Role::Edge | Role::Link) {
+        return 2;
+    }
+    let (_, y0) = placement(&old.geometry);
+    let (_, y1) = placement(&new.geometry);
+    if (y0 - y1).abs() > 1.0 {
+        0
+    } else {
+        1
+    }
+}
+
+fn create(shape: &Shape) -> Element {
+    match &shape.geometry {
+        Geometry::Rect { label, .. } => {
+            let g = svg_el("g");
+            let _ = g.append_child(&svg_el("rect"));
+            if label.is_some() {
+                let _ = g.append_child(&svg_el("text"));
+            }
+            g
+        }
+        Geometry::Circle { .. } => svg_el("circle"),
+        Geometry::Arc { .. } | Geometry::Path { .. } => svg_el("path"),
+        Geometry::Text { .. } => svg_el("text"),
+    }
+}
+
+/// Writes what changed between `old` and `shape` into `el`.
+fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, delay: f64, entering: bool) {
+    let class = shape_class(shape);
+    let old_class = old.map(shape_class);
+    let delay_style = if delay > 0.0 { format!(";transition-delay:{}ms;animation-delay:{}ms", num(delay), num(delay)) } else { String::new() };
+    if entering {
+        set(el, "class", &format!("{class} entering"));
+    } else if old_class.as_deref() != Some(class.as_str()) {
+        set(el, "class", &class);
+    }
+    set(el, "data-id", &shape.id.to_string());
+    match &shape.geometry {
+        Geometry::Rect { x, y, w, h, rx, label } => {
+            set(el, "style", &format!("transform:translate({}px,{}px){delay_style}", num(*x), num(*y)));
+            let size_changed = !matches!(old.map(|o| &o.geometry), Some(Geometry::Rect { w: ow, h: oh, .. }) if ow == w && oh == h);
+            if let Some(rect) = el.first_element_child() {
+                if size_changed {
+                    set(&rect, "style", &format!("width:{}px;height:{}px{delay_style}", num(*w), num(*h)));
+                    set(&rect, "rx", &num(*rx));
+                }
+            }
+            if let (Some(text), Some(label)) = (el.last_element_child().filter(|t| t.tag_name() == "text"), label) {
+                let old_label = old.and_then(|o| match &o.geometry {
+                    Geometry::Rect { label, .. } => label.as_ref(),
+                    _ => None,
+                });
+                if old_label != Some(label) || size_changed {
+                    set(&text, "x", &num(w / 2.0));
+                    set(&text, "y", &num(h / 2.0));
+                    text.set_text_content(Some(label));
+                }
+            }
+        }
+        Geometry::Circle { cx, cy, r } => {
+            set(el, "style", &format!("cx:{}px;cy:{}px;r:{}px{delay_style}", num(*cx), num(*cy), num(*r)));
+        }
+        Geometry::Arc { cx, cy, r, start, end } => {
+            set(el, "style", &format!("d:path(\"{}\"){delay_style}", arc_data(*cx, *cy, *r, *start, *end)));
+        }
+        Geometry::Text { x, y, text } => {
+            set(el, "style", &format!("transform:translate({}px,{}px){delay_style}", num(*x), num(*y)));
+            el.set_text_content(Some(text));
+        }
+        Geometry::Path { segments, arrow } => {
+            set(el, "style", &format!("d:path(\"{}\"){delay_style}", path_data(segments, *arrow)));
+        }
+    }
+}
