@@ -268,3 +268,18 @@ test("the visualizer module loads only when a visualizer opens", async () => {
   assert.ok(await fs.stat(path.join(distDir, "viz.css")));
   await context.close();
 });
+
+test("bench_insert takes any numbers JavaScript passes without panicking", async () => {
+  const { context, page } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/viz/btree");
+  await page.waitForSelector(".caption .step-label");
+  const results = await page.evaluate(async () => {
+    const m = await import(new URL("./strata-viz.js", document.baseURI).href);
+    // More keys than exist, a degree far outside 3–10, negative and fractional numbers.
+    return [m.bench_insert(1_000_000, 200, false), m.bench_insert(100_001, 0, true), m.bench_insert(-5, 3.7, false)].map(Number.isFinite);
+  });
+  assert.deepEqual(results, [true, true, true]);
+  await openApp(page, app.server.url, "#/viz/btree?ops=i5");
+  assert.ok(await page.locator(".caption").isVisible(), "the module still runs afterwards");
+  await context.close();
+});

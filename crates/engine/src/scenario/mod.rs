@@ -116,7 +116,7 @@ impl Common {
                 Some(t) => self.theme = t,
                 None => notices.push(Notice::new(
                     "theme",
-                    format!("theme={value} ignored: use light, dark or transparent."),
+                    format!("theme={value} ignored: use auto, light, dark or transparent."),
                 )),
             },
             _ => return false,
@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(c.controls, Controls::Step);
         assert_eq!(c.theme, ThemeChoice::Auto);
         assert_eq!(notices.len(), 2);
-        assert!(notices[0].message.contains("light, dark or transparent"));
+        assert!(notices[0].message.contains("auto, light, dark or transparent"));
         let mut out = Vec::new();
         c.write(&mut out);
         assert_eq!(join_query(&out), "controls=step&step=12");
