@@ -110,7 +110,7 @@ pub fn is_slug(text: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Plan {
     pub start: crate::calendar::Day,
-    /// Tenths of an hour, like the content's hours.
+    /// Tenths of an hour (the envelope writes it as a decimal); curriculum hours are minutes.
     pub hours_per_week: u16,
     pub at: u64,
 }
