@@ -98,6 +98,11 @@ fn page(route: Route) -> AnyView {
 fn Header(route: ReadSignal<Route>) -> impl IntoView {
     let current = move |section: Section| move || (route.get().section() == section).then_some("page");
     let (theme, set_theme) = signal(Theme::current());
+    // On a phone the links scroll sideways in one row: keep the current one in view.
+    Effect::new(move |_| {
+        route.track();
+        request_animation_frame(reveal_current_link);
+    });
     view! {
         <header class="site-header">
             <a class="brand" href="#/" aria-label="Strata, home">
@@ -131,6 +136,24 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 <span aria-hidden="true">{move || if theme.get() == Theme::Dark { "☀" } else { "☾" }}</span>
             </button>
         </header>
+    }
+}
+
+/// Scrolls the header's link row (only scrollable on narrow screens) so the current page's link
+/// is fully visible.
+fn reveal_current_link() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = browser::document() else { return };
+    let (Some(nav), Some(link)) = (
+        doc.query_selector(".site-header nav").ok().flatten(),
+        doc.query_selector(".site-header nav a[aria-current=\"page\"]").ok().flatten().and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()),
+    ) else {
+        return;
+    };
+    let (left, right) = (link.offset_left(), link.offset_left() + link.offset_width());
+    let (start, width) = (nav.scroll_left(), nav.client_width());
+    if left < start || right > start + width - 24 {
+        nav.set_scroll_left((left - 8).max(0));
     }
 }
 
