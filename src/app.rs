@@ -113,7 +113,11 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 </svg>
                 <span>"Strata"</span>
             </a>
-            <nav aria-label="Main">
+            <nav aria-label="Main" on:focusin=|e| {
+                if let Some(link) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+                    reveal(&link);
+                }
+            }>
                 <ul>
                     <li><a href="#/" aria-current=current(Section::Home)>"Home"</a></li>
                     <li><a href="#/paths" aria-current=current(Section::Paths)>"Paths"</a></li>
@@ -143,17 +147,25 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
 /// is fully visible.
 fn reveal_current_link() {
     use wasm_bindgen::JsCast;
-    let Some(doc) = browser::document() else { return };
-    let (Some(nav), Some(link)) = (
-        doc.query_selector(".site-header nav").ok().flatten(),
-        doc.query_selector(".site-header nav a[aria-current=\"page\"]").ok().flatten().and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()),
-    ) else {
-        return;
-    };
+    let link = browser::document()
+        .and_then(|doc| doc.query_selector(".site-header nav a[aria-current=\"page\"]").ok().flatten())
+        .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(link) = link {
+        reveal(&link);
+    }
+}
+
+/// Scrolls the link row so `link` is fully visible (a focused link too: browsers do not always
+/// scroll a sideways row for keyboard focus).
+fn reveal(link: &web_sys::HtmlElement) {
+    let Some(nav) = link.closest(".site-header nav").ok().flatten() else { return };
     let (left, right) = (link.offset_left(), link.offset_left() + link.offset_width());
     let (start, width) = (nav.scroll_left(), nav.client_width());
-    if left < start || right > start + width - 24 {
+    // 28 px: the faded edge on the right.
+    if left < start {
         nav.set_scroll_left((left - 8).max(0));
+    } else if right > start + width - 28 {
+        nav.set_scroll_left(right - width + 28);
     }
 }
 

@@ -32,8 +32,13 @@ pub struct WeekHours {
     /// Minutes the items came to before they were fitted to `budget`: the source's figures,
     /// shares, and the average item for items nothing was left for.
     pub parts: u32,
+    /// Minutes the source's own figures for the week's parts come to: groups with hours, and
+    /// items with hours in the other groups.
+    pub given: u32,
     /// Items without a figure of their own that found no hours left in their week or group.
     pub unfunded: usize,
+    /// What each of those counts before scaling: the path's average item.
+    pub average: u32,
     /// Every item's counted minutes, in `week.items()` order; they add up to `budget`.
     pub items: Vec<u32>,
 }
@@ -97,7 +102,7 @@ pub fn week_hours(path: &Path, week: &Week) -> WeekHours {
     }
     let parts = raw.iter().sum();
     let items = fit(&raw, budget);
-    WeekHours { budget, own_hours: week.hours.is_some(), parts, unfunded, items }
+    WeekHours { budget, own_hours: week.hours.is_some(), parts, given: claimed, unfunded, average, items }
 }
 
 /// Counted minutes of every item of `week`, in `week.items()` order.

@@ -150,17 +150,22 @@ fn scaled_note(out: &mut Html, path: &Path, own: Option<Hours>, hours: &WeekHour
     };
     let parts = if hours.unfunded > 0 {
         format!(
-            "its own figures for the week's parts leave nothing for {} item{} without one, which Strata counts as the path's average item; together they come to {}",
+            "the hours it gives the week's parts already come to {}, leaving nothing for {} item{} without a figure of {} own (Strata counts {} as the path's average item, {})",
+            hours_text(hours.given),
             hours.unfunded,
             if hours.unfunded == 1 { "" } else { "s" },
-            hours_text(hours.parts)
+            if hours.unfunded == 1 { "its" } else { "their" },
+            if hours.unfunded == 1 { "it" } else { "each" },
+            hours_text(hours.average)
         )
+    } else if hours.parts > hours.budget {
+        format!("the hours it gives the week's parts add up to {}", hours_text(hours.parts))
     } else {
-        format!("its own figures for the week's parts add up to {}", hours_text(hours.parts))
+        format!("the hours it gives the week's parts add up to only {}", hours_text(hours.parts))
     };
     let _ = write!(
         out,
-        "<p class=\"hours-note\" id=\"hours-note\">{week}, but {parts}. Strata counts the week as {} and scales every item by the same factor ({}%), so the figures below add up to the week.</p>",
+        "<p class=\"hours-note\" id=\"hours-note\">{week}, but {parts}. Strata counts the week as {}, so it counts every item at {}% and the figures below add up to the week.</p>",
         hours_text(hours.budget),
         hours.percent()
     );
