@@ -317,6 +317,7 @@ for (const [name, size] of [["phone", PHONE], ["laptop", { ...LAPTOP, deviceScal
       }
       return { ratio, backing: [c.width, c.height], css: [css.width, css.height], widestCss: widest / ratio };
     });
+    assert.ok(measured.css[0] >= Math.min(size.viewport.width - 40, 700), `the chart fills its column (${measured.css[0]} px), not a guessed size`);
     assert.equal(measured.backing[0], Math.round(measured.css[0] * measured.ratio), "backing store width is CSS width × devicePixelRatio");
     assert.equal(measured.backing[1], Math.round(measured.css[1] * measured.ratio));
     assert.ok(measured.widestCss > 4, `a bar is drawn (${measured.widestCss} px)`);

@@ -36,7 +36,20 @@ fn theme_colour(name: &str, fallback: RGBColor) -> RGBColor {
 
 /// Draws `weeks` (Monday, items finished) and, if given, the planned items a week.
 pub fn draw(canvas: web_sys::HtmlCanvasElement, weeks: &[(Day, u32)], planned: Option<f64>) {
-    let _ = try_draw(canvas, weeks, planned);
+    draw_when_laid_out(canvas, weeks.to_vec(), planned, 10);
+}
+
+/// A canvas not laid out yet (just mounted) has no width to size the chart by: try again on
+/// the next frames rather than drawing at a guessed size that the stylesheet then stretches.
+fn draw_when_laid_out(canvas: web_sys::HtmlCanvasElement, weeks: Vec<(Day, u32)>, planned: Option<f64>, tries: u32) {
+    let style = canvas.style();
+    let _ = style.remove_property("width");
+    let _ = style.remove_property("height");
+    if canvas.client_width() == 0 && tries > 0 {
+        leptos::prelude::request_animation_frame(move || draw_when_laid_out(canvas, weeks, planned, tries - 1));
+        return;
+    }
+    let _ = try_draw(canvas, &weeks, planned);
 }
 
 /// The bar's width in units of a slot `slot_px` CSS pixels wide: 60 % of the slot, at most

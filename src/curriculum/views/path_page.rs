@@ -134,7 +134,7 @@ fn timeline(out: &mut Html, path: &Path, progress: &Progress) {
             week_href(path, w.id),
             w.phase % 8,
             t.percent(),
-            w.start,
+            if w.span() > 1 { format!("{}–{}", w.start, w.end) } else { w.start.to_string() },
             label = Esc(&label),
         );
     }
