@@ -70,10 +70,13 @@ fn try_draw(canvas: web_sys::HtmlCanvasElement, weeks: &[(Day, u32)], planned: O
     let style = canvas.style();
     let _ = style.remove_property("width");
     let _ = style.remove_property("height");
-    let (css_width, css_height) = (canvas.client_width().max(280), canvas.client_height().max(160));
+    // Whole device pixels: the backing store, and the CSS box pinned to exactly that many.
+    let rect = canvas.get_bounding_client_rect();
+    let (device_w, device_h) = ((rect.width().max(280.0) * ratio).round(), (rect.height().max(160.0) * ratio).round());
+    let (css_width, css_height) = (device_w / ratio, device_h / ratio);
     // Setting the size also clears the canvas, so every redraw starts clean.
-    canvas.set_width((f64::from(css_width) * ratio).round() as u32);
-    canvas.set_height((f64::from(css_height) * ratio).round() as u32);
+    canvas.set_width(device_w as u32);
+    canvas.set_height(device_h as u32);
     let _ = style.set_property("width", &format!("{css_width}px"));
     let _ = style.set_property("height", &format!("{css_height}px"));
     let px = |v: f64| (v * ratio).round() as u32;
@@ -86,7 +89,7 @@ fn try_draw(canvas: web_sys::HtmlCanvasElement, weeks: &[(Day, u32)], planned: O
         slots.push((next, None));
     }
     let n = slots.len() as i32;
-    let plot_px = f64::from(css_width) - LEFT_PX - 2.0 * MARGIN_PX;
+    let plot_px = css_width - LEFT_PX - 2.0 * MARGIN_PX;
     let slot_px = plot_px / f64::from(n);
     let bar_w = bar_units(slot_px);
 

@@ -300,6 +300,20 @@ fn Activity(path: &'static Path) -> impl IntoView {
     let (resized, set_resized) = signal(0u32);
     let resize = window_event_listener(leptos::ev::resize, move |_| set_resized.update(|n| *n += 1));
     on_cleanup(move || resize.remove());
+    // ...and when its column changes width: the study stylesheet arrives after the first draw,
+    // and a canvas drawn for the old width would be stretched (blurred) to the new one.
+    Effect::new(move |_| {
+        let Some(column) = canvas.get().and_then(|c| c.parent_element()) else { return };
+        // The callback belongs to the JS side (collected with the observer once disconnected).
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_| set_resized.update(|n| *n += 1)).into_js_value();
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.unchecked_ref()) {
+            observer.observe(&column);
+            let observer = StoredValue::new_local(observer);
+            on_cleanup(move || {
+                observer.try_with_value(|o| o.disconnect());
+            });
+        }
+    });
     Effect::new(move |_| {
         let _ = resized.get();
         let (weeks, _, per_week) = data();
