@@ -98,6 +98,11 @@ fn page(route: Route) -> AnyView {
 fn Header(route: ReadSignal<Route>) -> impl IntoView {
     let current = move |section: Section| move || (route.get().section() == section).then_some("page");
     let (theme, set_theme) = signal(Theme::current());
+    // On a phone the links scroll sideways in one row: keep the current one in view.
+    Effect::new(move |_| {
+        route.track();
+        request_animation_frame(reveal_current_link);
+    });
     view! {
         <header class="site-header">
             <a class="brand" href="#/" aria-label="Strata, home">
@@ -108,7 +113,11 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 </svg>
                 <span>"Strata"</span>
             </a>
-            <nav aria-label="Main">
+            <nav aria-label="Main" on:focusin=|e| {
+                if let Some(link) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+                    reveal(&link);
+                }
+            }>
                 <ul>
                     <li><a href="#/" aria-current=current(Section::Home)>"Home"</a></li>
                     <li><a href="#/paths" aria-current=current(Section::Paths)>"Paths"</a></li>
@@ -131,6 +140,32 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 <span aria-hidden="true">{move || if theme.get() == Theme::Dark { "☀" } else { "☾" }}</span>
             </button>
         </header>
+    }
+}
+
+/// Scrolls the header's link row (only scrollable on narrow screens) so the current page's link
+/// is fully visible.
+fn reveal_current_link() {
+    use wasm_bindgen::JsCast;
+    let link = browser::document()
+        .and_then(|doc| doc.query_selector(".site-header nav a[aria-current=\"page\"]").ok().flatten())
+        .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(link) = link {
+        reveal(&link);
+    }
+}
+
+/// Scrolls the link row so `link` is fully visible (a focused link too: browsers do not always
+/// scroll a sideways row for keyboard focus).
+fn reveal(link: &web_sys::HtmlElement) {
+    let Some(nav) = link.closest(".site-header nav").ok().flatten() else { return };
+    let (left, right) = (link.offset_left(), link.offset_left() + link.offset_width());
+    let (start, width) = (nav.scroll_left(), nav.client_width());
+    // 28 px: the faded edge on the right.
+    if left < start {
+        nav.set_scroll_left((left - 8).max(0));
+    } else if right > start + width - 28 {
+        nav.set_scroll_left(right - width + 28);
     }
 }
 

@@ -249,8 +249,9 @@ test("B-tree items in the curriculum link to guided scenarios that open", async 
   }
   // A week with B-tree items links to a scenario.
   await page.evaluate(() => { location.hash = "#/search?q=b-tree"; });
-  await page.waitForSelector(".hit a");
-  await page.locator(".hit a").first().click();
+  // (The visualizer itself is now the first result; take the first week.)
+  await page.waitForSelector(".hit[data-target='week'] a");
+  await page.locator(".hit[data-target='week'] a").first().click();
   await page.waitForSelector(".try-viz a");
   await page.locator(".try-viz a").first().click();
   await page.waitForSelector(".caption .step-label");

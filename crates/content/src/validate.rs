@@ -96,39 +96,43 @@ fn percent_ok(s: &str) -> bool {
     (0..b.len()).filter(|&i| b[i] == b'%').all(|i| b.len() > i + 2 && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit())
 }
 
-/// An hours figure in tenths of an hour, so the app never needs float formatting.
+/// An hours figure in whole minutes, so a 45-minute session (`"0.75"`) is exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hours {
     pub low: u16,
     pub high: u16,
 }
 
-/// Parses `"4"`, `"1.5"` or `"20-25"` (one decimal place at most).
+/// Parses `"4"`, `"1.5"`, `"0.75"` or `"20-25"`: hours with at most two decimals that come to
+/// whole minutes (`"0.33"` is 19.8 minutes and is refused).
 pub fn parse_hours(text: &str) -> Result<Hours, String> {
-    let tenths = |part: &str| -> Result<u16, String> {
+    let minutes = |part: &str| -> Result<u16, String> {
         let part = part.trim();
         let (whole, frac) = part.split_once('.').unwrap_or((part, ""));
         let ok = !whole.is_empty()
             && whole.bytes().all(|b| b.is_ascii_digit())
-            && frac.len() <= 1
+            && frac.len() <= 2
             && frac.bytes().all(|b| b.is_ascii_digit())
             && !(part.contains('.') && frac.is_empty());
         if !ok {
-            return Err(format!("`{text}` is not an hours figure: use `4`, `1.5` or `20-25`"));
+            return Err(format!("`{text}` is not an hours figure: use `4`, `1.5`, `0.75` or `20-25`"));
         }
-        let whole: u16 = whole.parse().map_err(|_| format!("`{text}` is too large"))?;
-        let frac: u16 = frac.parse().unwrap_or(0);
-        whole
-            .checked_mul(10)
-            .and_then(|w| w.checked_add(frac))
-            .filter(|t| *t <= 2000)
-            .ok_or_else(|| format!("`{text}` is more than 200 hours"))
+        let whole: u32 = whole.parse().map_err(|_| format!("`{text}` is more than 200 hours"))?;
+        let hundredths = format!("{frac:0<2}").parse::<u32>().unwrap_or(0);
+        if whole > 200 || whole * 100 + hundredths > 20_000 {
+            return Err(format!("`{text}` is more than 200 hours"));
+        }
+        // 0.01 h is 0.6 minutes: only multiples of 5 hundredths (3 minutes) are whole.
+        if (hundredths * 60) % 100 != 0 {
+            return Err(format!("`{text}` is not a whole number of minutes: use quarters or tenths of an hour, like `0.75` or `0.5`"));
+        }
+        Ok((whole * 60 + hundredths * 60 / 100) as u16)
     };
     let (low, high) = match text.split_once('-') {
-        Some((a, b)) => (tenths(a)?, tenths(b)?),
+        Some((a, b)) => (minutes(a)?, minutes(b)?),
         None => {
-            let t = tenths(text)?;
-            (t, t)
+            let m = minutes(text)?;
+            (m, m)
         }
     };
     if low > high {

@@ -199,12 +199,17 @@ fn every_error_is_reported_not_just_the_first() {
 
 #[test]
 fn hours_parse_forms() {
-    assert_eq!(parse_hours("4").map(|h| (h.low, h.high)), Ok((40, 40)));
-    assert_eq!(parse_hours("1.5").map(|h| (h.low, h.high)), Ok((15, 15)));
-    assert_eq!(parse_hours("20-25").map(|h| (h.low, h.high)), Ok((200, 250)));
-    for bad in ["", "-", "3.", ".5", "1.25", "4h", "9999"] {
+    // Minutes: a 45-minute session is stored exactly.
+    assert_eq!(parse_hours("4").map(|h| (h.low, h.high)), Ok((240, 240)));
+    assert_eq!(parse_hours("1.5").map(|h| (h.low, h.high)), Ok((90, 90)));
+    assert_eq!(parse_hours("0.75").map(|h| (h.low, h.high)), Ok((45, 45)));
+    assert_eq!(parse_hours("1.25").map(|h| (h.low, h.high)), Ok((75, 75)));
+    assert_eq!(parse_hours("20-25").map(|h| (h.low, h.high)), Ok((1200, 1500)));
+    assert_eq!(parse_hours("200").map(|h| h.low), Ok(12000));
+    for bad in ["", "-", "3.", ".5", "0.33", "1.125", "4h", "9999", "200.5"] {
         assert!(parse_hours(bad).is_err(), "{bad:?} should be rejected");
     }
+    assert!(parse_hours("0.33").unwrap_err().contains("whole number of minutes"));
 }
 
 fn scratch_dir(name: &str) -> std::path::PathBuf {

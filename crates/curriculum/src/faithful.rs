@@ -114,7 +114,7 @@ fn data_intensive_systems_keeps_what_its_source_asks_for() {
     }
     let w1 = week("data-intensive-systems", "w01");
     let setup = w1.groups.iter().find(|g| g.title.contains("environment setup")).expect("environment setup group");
-    assert_eq!(setup.hours, Some(Hours { low: 40, high: 60 }));
+    assert_eq!(setup.hours, Some(Hours { low: 4 * 60, high: 6 * 60 }), "4-6 h, in minutes");
     assert!(w1.groups.iter().any(|g| g.items.iter().any(|i| i.id == "w01-day1-skills-assessment")));
     // The final assessment had no source: the checklist stands on its own.
     assert_eq!(week("data-intensive-systems", "w12").checkpoint.as_ref().unwrap().assessment, None);

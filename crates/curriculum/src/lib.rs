@@ -8,6 +8,7 @@ mod faithful;
 pub mod model;
 pub mod search;
 pub mod tally;
+pub mod visualizers;
 
 pub use model::*;
 
@@ -70,7 +71,8 @@ impl Path {
         self.weeks.iter().enumerate().find(|(_, w)| w.id == id)
     }
 
-    /// The sum of the weeks' hours, where every week gives them.
+    /// The sum of the weeks' own hours, where every week gives them (the source's range; the
+    /// hours Strata counts are `tally::path_minutes`).
     pub fn total_hours(&self) -> Option<Hours> {
         self.weeks.iter().try_fold(Hours { low: 0, high: 0 }, |acc, w| {
             w.hours.map(|h| Hours { low: acc.low + h.low, high: acc.high + h.high })
@@ -109,15 +111,15 @@ impl Week {
     }
 }
 
-pub use strata_progress::hours::{hours_text, tenths_text};
+pub use strata_progress::hours::{decimal_hours, hours_text, tenths_text};
 
 impl Hours {
-    /// "20–25 h", "1.5 h".
+    /// "20–25 h", "1.5 h", "45 min".
     pub fn label(self) -> String {
         if self.low == self.high {
             hours_text(self.low.into())
         } else {
-            format!("{}–{} h", tenths_text(self.low.into()), tenths_text(self.high.into()))
+            format!("{}–{} h", decimal_hours(self.low.into()), decimal_hours(self.high.into()))
         }
     }
 }
@@ -159,8 +161,7 @@ impl ReadingKind {
     }
 }
 
-/// Which visualizer a tag belongs to. The visualizers link to items by these groups.
-// The visualizers that read this arrive with issue #3; the content tests use it already.
+/// Which visualizer a tag belongs to (see `visualizers::VISUALIZERS` for those that exist).
 #[cfg_attr(not(test), allow(dead_code))] // LsmTree and HashRing get visualizers in later issues
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Structure {
@@ -310,10 +311,10 @@ mod tests {
         let dis = find_path("data-intensive-systems").unwrap();
         assert_eq!(dis.title, "Data-Intensive Systems");
         assert_eq!(dis.level, Level::Advanced);
-        assert_eq!(dis.weekly_hours, Hours { low: 180, high: 250 });
+        assert_eq!(dis.weekly_hours, Hours { low: 1080, high: 1500 });
         let (_, w1) = dis.week("w01").unwrap();
         assert_eq!(w1.title, "Storage Engines and Data Models");
-        assert_eq!(w1.hours, Some(Hours { low: 200, high: 250 }));
+        assert_eq!(w1.hours, Some(Hours { low: 1200, high: 1500 }));
         assert!(w1.items().any(|i| i.title == "LSM-tree storage" && i.tags.contains(&Tag::Lsm)));
         assert_eq!(dis.assessment.map(|a| a.domains.len()), Some(5));
         let last = find_path("data-engineer-complete-mastery").unwrap().weeks.last().unwrap();
@@ -322,7 +323,9 @@ mod tests {
 
     #[test]
     fn hours_labels() {
-        assert_eq!(Hours { low: 200, high: 250 }.label(), "20–25 h");
-        assert_eq!(Hours { low: 15, high: 15 }.label(), "1.5 h");
+        assert_eq!(Hours { low: 1200, high: 1500 }.label(), "20–25 h");
+        assert_eq!(Hours { low: 90, high: 90 }.label(), "1.5 h");
+        assert_eq!(Hours { low: 45, high: 45 }.label(), "45 min");
+        assert_eq!(Hours { low: 1350, high: 1800 }.label(), "22.5–30 h");
     }
 }

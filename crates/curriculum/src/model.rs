@@ -1,8 +1,8 @@
 //! The curriculum's types. `build.rs` compiles `content/*.toml` into `static` values of these
 //! types (see `crates/content/src/codegen.rs`), so the app never parses content at run time.
 
-/// Hours in tenths of an hour: content gives `"1.5"` or `"20-25"`, and integer tenths keep
-/// float formatting out of the wasm bundle.
+/// Hours in whole minutes: content gives `"1.5"`, `"0.75"` or `"20-25"` (90, 45, 1200–1500).
+/// Whole minutes keep a 45-minute session exact and float formatting out of the wasm bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hours {
     pub low: u16,

@@ -1,62 +1,195 @@
 //! A learner's standing, derived from the curriculum and their progress: completion and hours
 //! per week, phase and path, where to carry on, and which records no longer match an item.
 //!
-//! Completion is (done + skipped) ÷ items. Hours are estimates: an item's own hours where the
-//! content gives them; otherwise its group's hours, then its week's (or the path's weekly
-//! hours times the weeks it spans), shared evenly by the items that have none of their own.
-//! Where the hours given already fill the week, such an item counts as the path's average item.
+//! Completion is (done + skipped) ÷ items.
+//!
+//! Hours follow one rule, and every hours figure on every page comes from it ([`week_hours`]):
+//! a week counts for the hours its source gives it (the middle of a range), or where it gives
+//! none, for the path's weekly hours (the middle) times the weeks it spans. The week's items
+//! share that: an item keeps the hours the source gives it, a group's items share the group's
+//! hours, and items without a figure share what is left of the week evenly. Where the source's
+//! own figures add up to more than the week (or to less, or leave nothing for the items without
+//! one, which then count as the path's average item), every item of the week is scaled by the
+//! same factor so the week adds up to exactly its hours, and the week page says so. Phases and
+//! paths are sums of their weeks. All figures are whole minutes.
 
 use crate::{paths, Hours, Item, Path, Week};
 use strata_progress::{Key, Progress, State};
 
-/// The middle of a range, in tenths of an hour.
+/// The middle of a range, in minutes (rounded down to a whole minute).
 pub fn midpoint(hours: Hours) -> u32 {
     (u32::from(hours.low) + u32::from(hours.high)) / 2
 }
 
-/// Estimated hours (tenths) of every item of `week`, in `week.items()` order.
-pub fn item_hours(path: &Path, week: &Week) -> Vec<u32> {
-    let week_budget = week_budget(path, week);
-    // Hours the groups with their own budget take, and what items with their own hours take
-    // in the other groups: what is left is shared by the rest of the week.
+/// How one week's hours are counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekHours {
+    /// Minutes the week counts for: the middle of its own hours, or of the path's weekly
+    /// hours times its span.
+    pub budget: u32,
+    /// Whether `budget` comes from the week's own hours (else from the path's weekly hours).
+    pub own_hours: bool,
+    /// Minutes the items came to before they were fitted to `budget`: the source's figures,
+    /// shares, and the average item for items nothing was left for.
+    pub parts: u32,
+    /// Minutes the source's own figures for the week's parts come to: groups with hours, and
+    /// items with hours in the other groups.
+    pub given: u32,
+    /// Items without a figure of their own that found no hours left in their week or group.
+    pub unfunded: usize,
+    /// What each of those counts before scaling: the path's average item.
+    pub average: u32,
+    /// Every item's counted minutes, in `week.items()` order; they add up to `budget`.
+    pub items: Vec<u32>,
+}
+
+impl WeekHours {
+    /// The source's parts did not add up to the week, so every item was scaled.
+    pub fn scaled(&self) -> bool {
+        self.parts != self.budget
+    }
+
+    /// Counted minutes of the week's group `index`.
+    pub fn group(&self, week: &Week, index: usize) -> u32 {
+        let start: usize = week.groups[..index].iter().map(|g| g.items.len()).sum();
+        self.items[start..start + week.groups[index].items.len()].iter().sum()
+    }
+
+    /// The scale factor in whole percent (90 for a 25 h week counted as 22.5 h).
+    pub fn percent(&self) -> u32 {
+        (self.budget * 100 + self.parts / 2).checked_div(self.parts).unwrap_or(100)
+    }
+}
+
+/// The rule in one place (see the module docs); `items` add up to `budget` exactly.
+pub fn week_hours(path: &Path, week: &Week) -> WeekHours {
+    let budget = week_budget(path, week);
+    let average = average_item(path);
+    let mut unfunded = 0;
+    // What groups with hours take, and items with their own hours in the other groups: what is
+    // left is shared by the rest of the week.
     let mut claimed = 0;
-    let mut unsized_items = 0;
+    let mut loose = 0;
     for g in week.groups {
         match g.hours {
             Some(h) => claimed += midpoint(h),
             None => {
                 claimed += g.items.iter().filter_map(|i| i.hours).map(midpoint).sum::<u32>();
-                unsized_items += g.items.iter().filter(|i| i.hours.is_none()).count() as u32;
+                loose += g.items.iter().filter(|i| i.hours.is_none()).count();
             }
         }
     }
-    // When the hours given already fill the week or group, an item without its own counts as
-    // the path's average item rather than as nothing.
-    let fallback = |share: u32| if share == 0 { average_item_hours(path) } else { share };
-    let week_share = fallback(week_budget.saturating_sub(claimed) / unsized_items.max(1));
-    let mut out = Vec::with_capacity(week.item_count());
+    let mut week_shares = share(budget.saturating_sub(claimed), loose, average);
+    if budget <= claimed {
+        unfunded += loose;
+    }
+    let mut raw = Vec::with_capacity(week.item_count());
     for g in week.groups {
-        let share = match g.hours {
+        match g.hours {
             Some(h) => {
                 let own: u32 = g.items.iter().filter_map(|i| i.hours).map(midpoint).sum();
-                let rest = g.items.iter().filter(|i| i.hours.is_none()).count() as u32;
-                fallback(midpoint(h).saturating_sub(own) / rest.max(1))
+                let rest = g.items.iter().filter(|i| i.hours.is_none()).count();
+                if rest > 0 && midpoint(h) <= own {
+                    unfunded += rest;
+                }
+                let mut shares = share(midpoint(h).saturating_sub(own), rest, average);
+                let group: Vec<u32> = g.items.iter().map(|i| i.hours.map_or_else(|| shares.next().unwrap_or(average), midpoint)).collect();
+                // A group's items add up to the group's hours.
+                raw.extend(fit(&group, midpoint(h)));
             }
-            None => week_share,
-        };
-        out.extend(g.items.iter().map(|i| i.hours.map_or(share, midpoint)));
+            None => raw.extend(g.items.iter().map(|i| i.hours.map_or_else(|| week_shares.next().unwrap_or(average), midpoint))),
+        }
     }
-    out
+    let parts = raw.iter().sum();
+    let items = fit(&raw, budget);
+    WeekHours { budget, own_hours: week.hours.is_some(), parts, given: claimed, unfunded, average, items }
 }
 
-fn week_budget(path: &Path, week: &Week) -> u32 {
+/// Counted minutes of every item of `week`, in `week.items()` order.
+pub fn item_hours(path: &Path, week: &Week) -> Vec<u32> {
+    week_hours(path, week).items
+}
+
+/// Minutes a week counts for (see [`week_hours`]).
+pub fn week_budget(path: &Path, week: &Week) -> u32 {
     week.hours.map_or(midpoint(path.weekly_hours) * u32::from(week.span()), midpoint)
 }
 
-/// The path's weekly hours spread over all its items.
-fn average_item_hours(path: &Path) -> u32 {
-    let total: u32 = path.weeks.iter().map(|w| week_budget(path, w)).sum();
-    (total / path.item_count().max(1) as u32).max(1)
+/// Minutes a phase counts for: the sum of its weeks.
+pub fn phase_minutes(path: &Path, phase: usize) -> u32 {
+    path.phase_weeks(&path.phases[phase]).iter().map(|w| week_budget(path, w)).sum()
+}
+
+/// Minutes the whole path counts for: the sum of its weeks.
+pub fn path_minutes(path: &Path) -> u32 {
+    path.weeks.iter().map(|w| week_budget(path, w)).sum()
+}
+
+/// The pace that finishes the path in its stated weeks: its minutes over its weeks, as the
+/// tenths of an hour a study plan stores, rounded up (so it never finishes late).
+pub fn suggested_tenths(path: &Path) -> u32 {
+    let per_week = path_minutes(path).div_ceil(u32::from(path.duration_weeks.max(1)));
+    per_week.div_ceil(strata_progress::hours::MINUTES_PER_TENTH)
+}
+
+/// The path's weekly hours spread over all its items, in whole tenths (at least one).
+fn average_item(path: &Path) -> u32 {
+    let tenths = path_minutes(path) / path.item_count().max(1) as u32 / 6;
+    tenths.max(1) * 6
+}
+
+/// The size of the steps a figure is cut into when shared or scaled: tenths of an hour where
+/// the total allows, else twentieths (three minutes), else minutes. Keeps shares readable.
+fn granule(total: u32) -> u32 {
+    [6, 3, 1].into_iter().find(|g| total.is_multiple_of(*g)).unwrap_or(1)
+}
+
+/// `total` shared by `count` items in whole granules, the odd ones to the first items; an item
+/// gets `fallback` when there is nothing to share.
+fn share(total: u32, count: usize, fallback: u32) -> impl Iterator<Item = u32> {
+    let g = granule(total);
+    let units = total / g;
+    let count32 = count.max(1) as u32;
+    (0..count as u32).map(move |i| {
+        let n = units / count32 + u32::from(i < units % count32);
+        if total == 0 || n == 0 {
+            fallback
+        } else {
+            n * g
+        }
+    })
+}
+
+/// Scales `values` by one factor so they add up to `target` exactly, in whole granules,
+/// largest remainders first; no value becomes 0 while there are enough granules to go round.
+/// Values that already add up to `target` are returned as they are.
+fn fit(values: &[u32], target: u32) -> Vec<u32> {
+    let sum: u64 = values.iter().map(|&v| u64::from(v)).sum();
+    if sum == u64::from(target) || values.is_empty() {
+        return values.to_vec();
+    }
+    let g = granule(target);
+    let units = u64::from(target / g);
+    let (mut out, mut rests): (Vec<u64>, Vec<(u64, usize)>) = if sum == 0 {
+        (vec![0; values.len()], (0..values.len()).map(|i| (0, i)).collect())
+    } else {
+        values.iter().enumerate().map(|(i, &v)| (u64::from(v) * units / sum, (u64::from(v) * units % sum, i))).unzip()
+    };
+    let missing = units - out.iter().sum::<u64>();
+    // Largest remainder first; equal remainders in curriculum order (cycling only when every
+    // value was 0 and the units are shared out evenly).
+    rests.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, i) in rests.iter().cycle().take(missing as usize) {
+        out[i] += 1;
+    }
+    if units >= values.len() as u64 {
+        while let Some(zero) = out.iter().position(|&u| u == 0) {
+            let largest = (0..out.len()).max_by_key(|&i| (out[i], std::cmp::Reverse(i))).unwrap_or(0);
+            out[largest] -= 1;
+            out[zero] += 1;
+        }
+    }
+    out.into_iter().map(|u| u as u32 * g).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,10 +198,12 @@ pub struct Tally {
     pub done: u32,
     pub in_progress: u32,
     pub skipped: u32,
-    /// Tenths of an hour: done items.
+    /// Minutes: done items.
     pub hours_done: u32,
-    /// Tenths of an hour: items neither done nor skipped.
+    /// Minutes: items neither done nor skipped.
     pub hours_left: u32,
+    /// Minutes: skipped items (in neither of the others).
+    pub hours_skipped: u32,
 }
 
 impl Tally {
@@ -92,6 +227,7 @@ impl Tally {
         self.skipped += other.skipped;
         self.hours_done += other.hours_done;
         self.hours_left += other.hours_left;
+        self.hours_skipped += other.hours_skipped;
         self
     }
 
@@ -113,7 +249,10 @@ pub fn week_tally(path: &Path, week: &Week, progress: &Progress) -> Tally {
                 t.done += 1;
                 t.hours_done += hours;
             }
-            State::Skipped => t.skipped += 1,
+            State::Skipped => {
+                t.skipped += 1;
+                t.hours_skipped += hours;
+            }
             State::InProgress => {
                 t.in_progress += 1;
                 t.hours_left += hours;
@@ -193,18 +332,90 @@ mod tests {
     use super::*;
 
     #[test]
-    fn estimates_fill_each_week_without_overshooting() {
+    fn every_week_adds_up_to_its_hours_and_phases_and_paths_to_their_weeks() {
         for path in paths() {
+            let empty = Progress::default();
+            let mut phases = 0;
+            for (i, _) in path.phases.iter().enumerate() {
+                let weeks: u32 = path.phase_weeks(&path.phases[i]).iter().map(|w| week_budget(path, w)).sum();
+                assert_eq!(phase_minutes(path, i), weeks, "{} phase {i}", path.id);
+                assert_eq!(phase_tally(path, i, &empty).hours_left, weeks, "{} phase {i}: tally against weeks", path.id);
+                phases += weeks;
+            }
+            assert_eq!(path_minutes(path), phases, "{}: path against phases", path.id);
+            assert_eq!(path_tally(path, &empty).hours_left, phases, "{}: tally against phases", path.id);
             for week in path.weeks {
-                let hours = item_hours(path, week);
-                assert_eq!(hours.len(), week.item_count());
-                let sum: u32 = hours.iter().sum();
-                let budget = week_budget(path, week);
-                // Shares round down, by less than a tenth of an hour per item.
-                assert!(sum + hours.len() as u32 >= budget, "{}/{}: {sum} of {budget}", path.id, week.id);
-                assert!(hours.iter().all(|&h| h > 0), "{}/{} has an item estimated at 0 h", path.id, week.id);
+                let h = week_hours(path, week);
+                assert_eq!(h.items.len(), week.item_count());
+                assert_eq!(h.items.iter().sum::<u32>(), h.budget, "{}/{}: items against the week", path.id, week.id);
+                let groups: u32 = (0..week.groups.len()).map(|g| h.group(week, g)).sum();
+                assert_eq!(groups, h.budget, "{}/{}: groups against the week", path.id, week.id);
+                assert!(h.items.iter().all(|&m| m > 0), "{}/{} has an item counted at 0 h", path.id, week.id);
+                if let Some(stated) = week.hours {
+                    assert!((u32::from(stated.low)..=u32::from(stated.high)).contains(&h.budget), "{}/{}", path.id, week.id);
+                }
+                // Whatever was marked, done + left + skipped is the week.
+                let mut p = Progress::default();
+                for (n, item) in week.items().enumerate() {
+                    p.set(item_key(path, item), State::ALL[n % 4], 1);
+                }
+                let t = week_tally(path, week, &p);
+                assert_eq!(t.hours_done + t.hours_left + t.hours_skipped, h.budget, "{}/{}", path.id, week.id);
             }
         }
+    }
+
+    #[test]
+    fn a_plan_at_the_suggested_pace_finishes_in_the_paths_last_week() {
+        use strata_progress::plan::{outlook, schedule, Workload};
+        for path in paths() {
+            let start = 20_000;
+            let plan = strata_progress::Plan { start, hours_per_week: suggested_tenths(path) as u16, at: 0 };
+            let total = path_minutes(path);
+            let o = outlook(&plan, Workload { done: 0, left: total }, start);
+            let weeks = i64::from(path.duration_weeks);
+            let days = i64::from(o.finish - start);
+            assert!(days > 7 * (weeks - 1) && days <= 7 * weeks, "{}: {days} days for {weeks} weeks", path.id);
+            let week_minutes: Vec<u32> = path.weeks.iter().map(|w| week_budget(path, w)).collect();
+            let last = schedule(&plan, &week_minutes).last().unwrap().1;
+            let days = i64::from(last - start);
+            assert!(days > 7 * (weeks - 1) && days <= 7 * weeks, "{}: the calendar ends after {days} days", path.id);
+        }
+    }
+
+    #[test]
+    fn figures_the_source_gives_are_kept_where_they_fit_and_scaled_where_they_do_not() {
+        // Data-Intensive Systems week 1: 20–25 h, but its parts come to 25 h.
+        let dis = find("data-intensive-systems");
+        let h = week_hours(dis, dis.week("w01").unwrap().1);
+        assert_eq!((h.budget, h.own_hours), (1350, true));
+        assert!(h.scaled() && h.parts > h.budget && h.percent() < 100, "{h:?}");
+        // The mastery plan's mock coding rounds are 45 minutes each, exactly.
+        let demp = find("data-engineering-mastery-plan");
+        for id in ["mock-sql-coding", "mock-python-spark-coding"] {
+            let (week, item) = demp.weeks.iter().find_map(|w| w.items().find(|i| i.id == id).map(|i| (w, i))).unwrap();
+            assert_eq!(item.hours, Some(Hours { low: 45, high: 45 }), "{id}");
+            let at = week.items().position(|i| i.id == id).unwrap();
+            let h = week_hours(demp, week);
+            assert!(!h.scaled(), "{}: {h:?}", week.id);
+            assert_eq!(h.items[at], 45, "{id}");
+        }
+    }
+
+    #[test]
+    fn fitting_scales_by_one_factor_in_whole_granules() {
+        assert_eq!(fit(&[150, 150, 300], 540), vec![138, 132, 270]);
+        assert_eq!(fit(&[90, 45], 135), vec![90, 45]);
+        assert_eq!(fit(&[0, 0, 0], 18), vec![6, 6, 6]);
+        assert_eq!(fit(&[1000, 1], 60), vec![54, 6]);
+        assert_eq!(fit(&[], 60), Vec::<u32>::new());
+        for (values, target) in [(vec![7u32, 13, 29, 31], 1575u32), (vec![60; 7], 1000), (vec![3, 600, 45], 990)] {
+            let out = fit(&values, target);
+            assert_eq!(out.iter().sum::<u32>(), target, "{values:?} to {target}");
+            assert!(out.iter().all(|&v| v > 0 && v % granule(target) == 0), "{out:?}");
+        }
+        assert_eq!(share(495, 11, 60).collect::<Vec<_>>(), vec![45; 11]);
+        assert_eq!(share(0, 2, 60).collect::<Vec<_>>(), vec![60, 60]);
     }
 
     #[test]

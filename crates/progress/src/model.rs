@@ -140,7 +140,7 @@ pub struct Plan {
     /// Written as `"2026-11-02"`.
     #[serde(with = "wire::iso_day")]
     pub start: crate::calendar::Day,
-    /// Tenths of an hour, like the content's hours; written in hours (`8.5`).
+    /// Tenths of an hour, written in hours (`8.5`); curriculum hours are minutes.
     #[serde(rename = "hoursPerWeek", with = "wire::hours_per_week")]
     pub hours_per_week: u16,
     #[serde(deserialize_with = "wire::millis")]

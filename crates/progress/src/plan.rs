@@ -1,11 +1,13 @@
 //! Study-plan arithmetic: when a learner will finish at their pace, whether they are on pace,
-//! their streak, and their activity by week. Hours are tenths, days are `calendar::Day`s.
+//! their streak, and their activity by week. Work is in minutes (`crate::hours`), a plan's
+//! hours per week in tenths (six minutes each), days are `calendar::Day`s.
 
 use crate::calendar::{week_start, Day};
+use crate::hours::tenths_to_minutes;
 use crate::model::Plan;
 use std::collections::BTreeSet;
 
-/// Hours of a path's items by where the learner stands; skipped items are in neither.
+/// Minutes of a path's items by where the learner stands; skipped items are in neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Workload {
     pub done: u32,
@@ -17,10 +19,10 @@ pub enum Verdict {
     /// The plan starts on a later day.
     NotYetStarted,
     Finished,
-    /// More than a week's planned hours ahead; the number is the lead in tenths of hours.
+    /// More than a week's planned hours ahead; the number is the lead in minutes.
     Ahead(u32),
     OnPace,
-    /// More than a week's planned hours behind; the number is the shortfall in tenths.
+    /// More than a week's planned hours behind; the number is the shortfall in minutes.
     Behind(u32),
 }
 
@@ -29,7 +31,7 @@ pub const PACE_RULE: &str = "You are on pace while the hours of the items you ha
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outlook {
-    /// Hours (tenths) the plan expects done by today.
+    /// Minutes of work the plan expects done by today.
     pub expected: u32,
     pub verdict: Verdict,
     /// The day the remaining hours run out at the planned weekly hours, counted from today
@@ -38,7 +40,7 @@ pub struct Outlook {
 }
 
 pub fn outlook(plan: &Plan, work: Workload, today: Day) -> Outlook {
-    let per_week = u64::from(plan.hours_per_week.max(1));
+    let per_week = u64::from(tenths_to_minutes(u32::from(plan.hours_per_week.max(1))));
     let total = work.done + work.left;
     let elapsed_days = (today - plan.start).max(0) as u64;
     let expected = (per_week * elapsed_days / 7).min(u64::from(total)) as u32;
@@ -86,16 +88,20 @@ pub fn weekly_counts(days: impl IntoIterator<Item = Day>, from: Day, to: Day) ->
 }
 
 /// Lays a path's weeks end to end from the plan's start at the planned weekly hours: each
-/// gets as many days as its hours take (at least one). Returns `[start, end)` per week.
-pub fn schedule(plan: &Plan, week_hours: &[u32]) -> Vec<(Day, Day)> {
-    let per_week = u64::from(plan.hours_per_week.max(1));
+/// ends where the minutes up to and including it run out (rounded up to a day, and at least a
+/// day after the week before), so the last week ends on the day [`outlook`] gives as the finish.
+/// Returns `[start, end)` per week.
+pub fn schedule(plan: &Plan, week_minutes: &[u32]) -> Vec<(Day, Day)> {
+    let per_week = u64::from(tenths_to_minutes(u32::from(plan.hours_per_week.max(1))));
     let mut at = plan.start;
-    week_hours
+    let mut total = 0u64;
+    week_minutes
         .iter()
-        .map(|&hours| {
-            let days = ((u64::from(hours) * 7).div_ceil(per_week) as Day).max(1);
-            let span = (at, at + days);
-            at += days;
+        .map(|&minutes| {
+            total += u64::from(minutes);
+            let end = (plan.start + (total * 7).div_ceil(per_week) as Day).max(at + 1);
+            let span = (at, end);
+            at = end;
             span
         })
         .collect()
@@ -112,12 +118,12 @@ mod tests {
     #[test]
     fn verdicts_follow_the_stated_rule() {
         let p = plan(100, 100); // 10 h a week from day 100
-        let today = 114; // two weeks in: 20 h expected
-        let at = |done| outlook(&p, Workload { done, left: 1000 }, today).verdict;
-        assert_eq!(at(200), Verdict::OnPace);
-        assert_eq!(at(100), Verdict::OnPace); // exactly one week behind is still on pace
-        assert_eq!(at(99), Verdict::Behind(101));
-        assert_eq!(at(301), Verdict::Ahead(101));
+        let today = 114; // two weeks in: 20 h (1200 min) expected
+        let at = |done| outlook(&p, Workload { done, left: 6000 }, today).verdict;
+        assert_eq!(at(1200), Verdict::OnPace);
+        assert_eq!(at(600), Verdict::OnPace); // exactly one week behind is still on pace
+        assert_eq!(at(599), Verdict::Behind(601));
+        assert_eq!(at(1801), Verdict::Ahead(601));
         assert_eq!(outlook(&p, Workload { done: 0, left: 10 }, 90).verdict, Verdict::NotYetStarted);
         assert_eq!(outlook(&p, Workload { done: 10, left: 0 }, 90).verdict, Verdict::Finished);
     }
@@ -125,8 +131,10 @@ mod tests {
     #[test]
     fn finish_counts_remaining_hours_at_the_planned_pace() {
         let p = plan(100, 100);
-        assert_eq!(outlook(&p, Workload { done: 0, left: 200 }, 90).finish, 114);
-        assert_eq!(outlook(&p, Workload { done: 0, left: 15 }, 120).finish, 120 + 2); // 1.5 h is 1.05 days: rounds up
+        assert_eq!(outlook(&p, Workload { done: 0, left: 1200 }, 90).finish, 114);
+        assert_eq!(outlook(&p, Workload { done: 0, left: 90 }, 120).finish, 120 + 2); // 1.5 h is 1.05 days: rounds up
+        // A 45-minute session at 10 h a week is 0.525 days: one day, not rounded away.
+        assert_eq!(outlook(&p, Workload { done: 0, left: 45 }, 120).finish, 121);
     }
 
     #[test]
@@ -149,7 +157,7 @@ mod tests {
 
     #[test]
     fn schedule_stretches_weeks_to_the_planned_hours() {
-        let spans = schedule(&plan(0, 100), &[200, 100, 0]);
+        let spans = schedule(&plan(0, 100), &[1200, 600, 0]);
         assert_eq!(spans, vec![(0, 14), (14, 21), (21, 22)]);
     }
 }

@@ -5,8 +5,9 @@ use crate::shell;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use strata_browser as browser;
-use strata_curriculum::tally::{item_hours, midpoint, path_tally};
-use strata_curriculum::{tenths_text, Assessment as Rubric, Path};
+use strata_curriculum::tally::{item_hours, path_minutes, path_tally, suggested_tenths};
+use strata_curriculum::{tenths_text, Assessment as Rubric, Path, Track};
+use strata_progress::hours::tenths_to_minutes;
 use strata_progress::calendar::{self, Day};
 use strata_progress::plan::{outlook, schedule, streak, weekly_counts, Verdict, PACE_RULE, STREAK_RULE};
 use strata_progress::{ics, Assessment, Key, Plan, State};
@@ -63,44 +64,97 @@ fn SelfAssessment(path: &'static Path, rubric: &'static Rubric) -> impl IntoView
                     </fieldset>
                 }).collect_view()}
             </form>
-            <h3>"Tracks by total score"</h3>
-            <ul class="tracks">
-                {rubric.tracks.iter().enumerate().map(|(i, t)| {
-                    let range = match rubric.tracks.get(i + 1) {
-                        Some(next) => format!("{}–{}", t.min_score, next.min_score - 1),
-                        None => format!("{}+", t.min_score),
-                    };
-                    view! { <li id=format!("track-{}", t.id)><strong>{format!("{} ({range}): ", t.title)}</strong>{t.advice}</li> }
-                }).collect_view()}
-            </ul>
-            {unreachable_track(rubric).map(|text| view! { <p class="hint">{text}</p> })}
+            <h3>"What your total means"</h3>
+            <p>{format!(
+                "Five areas rated 1 to 5 give a total from {} to {}. The source sets the bands below; where its numbers fall outside that range, the table says what Strata makes of your total.",
+                rubric.domains.len(), rubric.domains.len() * 5
+            )}</p>
+            <table class="bands">
+                <thead><tr><th scope="col">"Your total"</th><th scope="col">"Track"</th><th scope="col">"The source's band"</th></tr></thead>
+                <tbody>
+                    {bands(rubric).into_iter().map(|b| view! {
+                        <tr id=format!("band-{}", b.track.id) class=b.totals.is_none().then_some("unreachable")>
+                            <td>{b.totals.map_or_else(|| "cannot be reached".to_string(), |(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") })}</td>
+                            <th scope="row">{b.track.title}<span class="advice">{b.track.advice}</span></th>
+                            <td>{b.source}{b.note.map(|n| view! { <span class="band-note">{n}</span> })}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
             <p class="assessment-result" role="status">{move || {
                 let s = scores();
                 let rated = rubric.domains.iter().filter(|d| s.contains_key(d.id)).count();
                 if rated < rubric.domains.len() {
                     return format!("Rate all {} domains to see a recommendation ({rated} rated so far).", rubric.domains.len());
                 }
-                let total: u16 = s.values().map(|&v| u16::from(v)).sum();
-                match rubric.tracks.iter().rev().find(|t| total >= t.min_score) {
-                    Some(t) => format!("Total {total} of {}: the {} is recommended. {}", rubric.domains.len() * 5, t.title, t.advice),
-                    None => format!("Total {total} of {}.", rubric.domains.len() * 5),
+                let total: u16 = rubric.domains.iter().filter_map(|d| s.get(d.id)).map(|&v| u16::from(v)).sum();
+                let most = rubric.domains.len() * 5;
+                match track_for(rubric, total) {
+                    (Some(t), false) => format!("Total {total} of {most}: the {} is recommended. {}", t.title, t.advice),
+                    (Some(t), true) => format!(
+                        "Total {total} of {most}: below the source's lowest band ({}), so Strata suggests the {}, its gentlest track. {}",
+                        t.min_score, t.title, t.advice
+                    ),
+                    (None, _) => format!("Total {total} of {most}."),
                 }
             }}</p>
         </section>
     }
 }
 
-/// A track whose threshold is above the most the domains can give, said plainly: the source
-/// sets the thresholds, and a learner should not chase a score that cannot be reached.
-fn unreachable_track(rubric: &Rubric) -> Option<String> {
-    let most = rubric.domains.len() as u16 * 5;
-    let t = rubric.tracks.iter().find(|t| t.min_score > most)?;
-    Some(format!(
-        "The {} asks for {} points, more than the {most} that {} domains rated 1–5 can give, so self-rating alone cannot recommend it: choose it if you already work at that level.",
-        t.title,
-        t.min_score,
-        rubric.domains.len()
-    ))
+/// One row of "what your total means": the totals five ratings can reach in a track's band.
+struct Band {
+    /// Totals a learner can reach that lead here; `None` where none can.
+    totals: Option<(u16, u16)>,
+    track: &'static Track,
+    /// The source's own numbers for the band, as it writes them.
+    source: String,
+    note: Option<String>,
+}
+
+/// The source's bands against the totals the domains can give: a row for totals under the
+/// lowest band (they take the gentlest track), each band clipped to what can be reached, and a
+/// band that cannot be reached said plainly, so no learner chases a score that cannot exist.
+fn bands(rubric: &'static Rubric) -> Vec<Band> {
+    let (least, most) = (rubric.domains.len() as u16, rubric.domains.len() as u16 * 5);
+    let mut out = Vec::new();
+    let Some(first) = rubric.tracks.first() else { return out };
+    if first.min_score > least {
+        out.push(Band {
+            totals: Some((least, (first.min_score - 1).min(most))),
+            track: first,
+            source: format!("below {}: not in the source", first.min_score),
+            note: Some(format!(
+                "The source's bands start at {}; a lower total means most areas are new to you, so Strata points you to the gentlest track.",
+                first.min_score
+            )),
+        });
+    }
+    for (i, t) in rubric.tracks.iter().enumerate() {
+        let high = rubric.tracks.get(i + 1).map(|next| next.min_score - 1);
+        let source = match high {
+            Some(h) => format!("{}–{h}", t.min_score),
+            None => format!("{}+", t.min_score),
+        };
+        let (lo, hi) = (t.min_score.max(least), high.unwrap_or(most).min(most));
+        let (totals, note) = if lo > hi {
+            (None, Some(format!("More than the {most} that {least} areas rated 1–5 can give: choose it only if you already work at that level.")))
+        } else if high.is_none_or(|h| h > most) {
+            (Some((lo, hi)), Some(format!("{most} is the highest total the ratings can give.")))
+        } else {
+            (Some((lo, hi)), None)
+        };
+        out.push(Band { totals, track: t, source, note });
+    }
+    out
+}
+
+/// The track a total leads to, and whether the total is under the source's lowest band.
+fn track_for(rubric: &'static Rubric, total: u16) -> (Option<&'static Track>, bool) {
+    match rubric.tracks.iter().rev().find(|t| total >= t.min_score) {
+        Some(t) => (Some(t), false),
+        None => (rubric.tracks.first(), true),
+    }
 }
 
 /// Start date and hours per week; saved as soon as both are valid.
@@ -130,11 +184,14 @@ fn PlanForm(path: &'static Path) -> impl IntoView {
             set_error.set(Some(message));
         }
     };
-    let suggested = midpoint(path.weekly_hours);
+    let suggested = suggested_tenths(path);
     view! {
         <section class="plan-form" aria-labelledby="plan">
             <h2 id="plan">"Your plan"</h2>
-            <p>{format!("The path suggests {} a week for {} weeks.", crate::hours(suggested), path.duration_weeks)}</p>
+            <p id="suggested">{format!(
+                "Strata counts this path as {} over {} weeks (the source gives {} a week): {} h a week finishes it in {} weeks.",
+                crate::hours(path_minutes(path)), path.duration_weeks, path.weekly_hours.label(), tenths_text(suggested), path.duration_weeks
+            )}</p>
             <form on:submit=move |e| { e.prevent_default(); save(()); }>
                 <label>"Start date "
                     <input type="date" id="plan-start" required
@@ -178,7 +235,7 @@ fn Standing(path: &'static Path) -> impl IntoView {
                         <p class=format!("verdict {class}") id="verdict"><strong>{text}</strong></p>
                         <p>{format!("By today the plan expects {} done; you have done {}.", crate::hours(o.expected), crate::hours(tally.hours_done))}</p>
                         {(o.verdict != Verdict::Finished).then(|| view! {
-                            <p id="finish">{format!("At {} a week you finish around {}.", crate::hours(u32::from(plan.hours_per_week)), calendar::long(o.finish))}</p>
+                            <p id="finish">{format!("At {} a week you finish around {}.", crate::hours(tenths_to_minutes(u32::from(plan.hours_per_week))), calendar::long(o.finish))}</p>
                         })}
                         <p class="hint">{PACE_RULE}</p>
                         <p><button type="button" class="button" id="download-ics" on:click=move |_| download_calendar(path, &plan)>"Download the plan's weeks as a calendar (.ics)"</button>
@@ -239,12 +296,31 @@ fn Activity(path: &'static Path) -> impl IntoView {
         })
     };
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    // Redrawn when the window's size or zoom (and so devicePixelRatio) changes, to stay sharp.
+    let (resized, set_resized) = signal(0u32);
+    let resize = window_event_listener(leptos::ev::resize, move |_| set_resized.update(|n| *n += 1));
+    on_cleanup(move || resize.remove());
+    // ...and when its column changes width: the study stylesheet arrives after the first draw,
+    // and a canvas drawn for the old width would be stretched (blurred) to the new one.
     Effect::new(move |_| {
+        let Some(column) = canvas.get().and_then(|c| c.parent_element()) else { return };
+        // The callback belongs to the JS side (collected with the observer once disconnected).
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_| set_resized.update(|n| *n += 1)).into_js_value();
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.unchecked_ref()) {
+            observer.observe(&column);
+            let observer = StoredValue::new_local(observer);
+            on_cleanup(move || {
+                observer.try_with_value(|o| o.disconnect());
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let _ = resized.get();
         let (weeks, _, per_week) = data();
         if let Some(canvas) = canvas.get() {
             // The planned line: the items a week the plan's hours cover, at the path's average item.
             let average = average_item(path);
-            let planned = per_week.map(|h| f64::from(h) / f64::from(average.max(1)));
+            let planned = per_week.map(|h| f64::from(tenths_to_minutes(u32::from(h))) / f64::from(average.max(1)));
             crate::chart::draw(canvas, &weeks, planned);
         }
     });
@@ -253,7 +329,7 @@ fn Activity(path: &'static Path) -> impl IntoView {
             <h2 id="activity">"Weekly activity"</h2>
             <canvas node_ref=canvas class="activity-chart" role="img"
                 aria-label="Bar chart of items finished per week; the same figures are in the table below."></canvas>
-            <p class="hint">"Bars: items of this path you marked done, by week. Dashed line: the items a week your plan's hours cover, at this path's average item."</p>
+            <p class="hint">"Bars: items of this path you marked done, in each week from Monday to Sunday. Dashed line: the items a week your plan's hours cover, at this path's average item."</p>
             <details>
                 <summary>"The figures as a table"</summary>
                 <table class="activity-table">

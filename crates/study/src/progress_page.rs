@@ -45,18 +45,19 @@ fn Overview() -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {move || shell::with_progress(|p| all_paths_tallies(p).map(|(path, t)| view! {
+                        // `data-label` names each cell where a narrow screen lays a row out as a card.
                         <tr>
                             <th scope="row"><a href=format!("#/paths/{}", path.id)>{path.title}</a></th>
-                            <td>{format!("{} of {} ({}%)", t.finished(), t.items, t.percent())}</td>
-                            <td>{t.done}</td><td>{t.in_progress}</td><td>{t.skipped}</td>
-                            <td>{crate::hours(t.hours_done)}</td><td>{crate::hours(t.hours_left)}</td>
-                            <td><a href=format!("#/plan/{}", path.id)>"Study plan"</a>" · "<a href=format!("#/print/{}", path.id)>"Print"</a></td>
+                            <td data-label="Finished">{format!("{} of {} ({}%)", t.finished(), t.items, t.percent())}</td>
+                            <td data-label="Done">{t.done}</td><td data-label="In progress">{t.in_progress}</td><td data-label="Skipped">{t.skipped}</td>
+                            <td data-label="Hours done">{crate::hours(t.hours_done)}</td><td data-label="Hours left">{crate::hours(t.hours_left)}</td>
+                            <td data-label="Plan" class="row-links"><a href=format!("#/plan/{}", path.id)>"Study plan"</a>" · "<a href=format!("#/print/{}", path.id)>"Print"</a></td>
                         </tr>
                     }).collect_view())}
                 </tbody>
             </table>
         </div>
-        <p class="hint">"Finished counts done and skipped items. Hours are estimated from the hours the curriculum gives its items, groups and weeks."</p>
+        <p class="hint">"Finished counts done and skipped items. Hours left leave out skipped items. Each week counts for the hours its source gives it, shared among its items (see a week's page for how)."</p>
     }
 }
 
@@ -157,9 +158,12 @@ fn Backup() -> impl IntoView {
                     <button type="button" class="button primary" id="export-progress" on:click=|_| shell::export()>"Export progress"</button>
                 </div>
                 <div>
-                    <h3><label for="import-file">"Import"</label></h3>
+                    <h3>"Import"</h3>
                     <p id="import-help">"Choose a file exported from Strata. You will see what it changes before anything does."</p>
-                    <input type="file" id="import-file" accept=".json,application/json" aria-describedby="import-help import-error" on:change=on_file />
+                    // The native file input stays (keyboard, screen readers, drag and drop) but
+                    // out of sight; its label is the styled button, ringed when the input has focus.
+                    <input type="file" id="import-file" class="file-input" accept=".json,application/json" aria-describedby="import-help import-error" on:change=on_file />
+                    <label for="import-file" class="button file-button" id="import-button">"Choose a file to import…"</label>
                     <p id="import-error" class="field-error" role="alert">{move || error.get()}</p>
                 </div>
             </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use strata_browser as browser;
 use strata_browser::html::{Esc, Html};
 use strata_curriculum::search::{search, Highlighted, Hit, Target};
+use strata_curriculum::visualizers::VISUALIZERS;
 use strata_curriculum::{paths, Path};
 use std::fmt::Write;
 use wasm_bindgen::JsCast;
@@ -34,14 +35,14 @@ pub fn SearchPage(initial: String) -> impl IntoView {
         <section class="search-page">
             <h1 tabindex="-1">"Search"</h1>
             <form role="search" on:submit=|e| e.prevent_default()>
-                <label for="search-input">"Search every path: titles, topics and readings"</label>
+                <label for="search-input">"Search every path and visualizer: titles, topics, tags and readings"</label>
                 <input
                     id="search-input"
                     type="search"
                     node_ref=input
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="e.g. LSM, consistent hashing, Kafka"
+                    placeholder="e.g. LSM, b+ tree, hash ring, Kafka"
                     aria-controls="search-results"
                     aria-describedby="search-status"
                     prop:value=move || query.get()
@@ -128,25 +129,46 @@ fn move_focus(index: usize) {
 fn results_html(hits: &[Hit]) -> String {
     let mut out = Html::default();
     for hit in hits {
-        let (href, kind, path) = match hit.target {
-            Target::Path { path } => (path_href(&paths()[path]), "Path".to_string(), &paths()[path]),
+        let (href, kind, place) = match hit.target {
+            Target::Path { path } => (path_href(&paths()[path]), "Path".to_string(), paths()[path].title),
             Target::Week { path, week } => {
                 let p = &paths()[path];
-                (week_href(p, p.weeks[week].id), p.weeks[week].label(), p)
+                (week_href(p, p.weeks[week].id), p.weeks[week].label(), p.title)
             }
             Target::Reading { path, reading } => {
                 let p = &paths()[path];
                 // A reading leads to the first week that assigns it, else to its path.
                 let week = p.weeks.iter().find(|w| w.readings.contains(&reading) || w.items().any(|i| i.reading == Some(reading)));
                 let href = week.map_or_else(|| path_href(p), |w| week_href(p, w.id));
-                (href, p.readings[reading].kind.label().to_string(), p)
+                (href, p.readings[reading].kind.label().to_string(), p.title)
+            }
+            Target::Visualizer { viz } => (VISUALIZERS[viz].href(), "Visualizer".to_string(), "Step through it yourself"),
+            Target::Scenario { viz, scenario } => {
+                let v = &VISUALIZERS[viz];
+                (v.scenario_href(&v.scenarios[scenario]), "Guided scenario".to_string(), v.title)
             }
         };
-        let _ = write!(out, "<li class=\"hit\"><a href=\"{href}\"><span class=\"hit-kind\">{}</span><span class=\"hit-title\">", Esc(&kind));
+        let _ = write!(
+            out,
+            "<li class=\"hit\" data-target=\"{}\"><a href=\"{}\"><span class=\"hit-kind\">{}</span><span class=\"hit-title\">",
+            target_word(hit.target),
+            Esc(&href),
+            Esc(&kind)
+        );
         marked(&mut out, &hit.title);
-        let _ = write!(out, "</span><span class=\"hit-path\">{}</span></a>", Esc(path.title));
-        if !hit.context.is_empty() {
+        let _ = write!(out, "</span><span class=\"hit-path\">{}</span></a>", Esc(place));
+        if !hit.context.is_empty() || !hit.tags.is_empty() {
             out.raw("<ul class=\"hit-context\">");
+            // Why a result matched on a tag: the tag, and an item that carries it.
+            for (tag, item) in &hit.tags {
+                let _ = write!(
+                    out,
+                    "<li class=\"hit-tag\">Tagged <span class=\"tag\" data-tag=\"{}\">{}</span> {}</li>",
+                    tag.slug(),
+                    Esc(tag.label()),
+                    Esc(&if matches!(hit.target, Target::Week { .. }) { format!("on “{item}”") } else { String::new() })
+                );
+            }
             for c in &hit.context {
                 out.raw("<li>");
                 marked(&mut out, c);
@@ -157,6 +179,17 @@ fn results_html(hits: &[Hit]) -> String {
         out.raw("</li>");
     }
     out.0
+}
+
+/// A stable word for the kind of result, for styling and the browser tests.
+fn target_word(t: Target) -> &'static str {
+    match t {
+        Target::Path { .. } => "path",
+        Target::Week { .. } => "week",
+        Target::Reading { .. } => "reading",
+        Target::Visualizer { .. } => "visualizer",
+        Target::Scenario { .. } => "scenario",
+    }
 }
 
 fn marked(out: &mut Html, text: &Highlighted) {

@@ -15,7 +15,7 @@ pub fn CataloguePage(home: bool) -> impl IntoView {
     view! { <section class="catalogue" inner_html=move || progress::read(|p| catalogue_html(home, p)) /> }
 }
 
-fn catalogue_html(home: bool, progress: &Progress) -> String {
+pub(super) fn catalogue_html(home: bool, progress: &Progress) -> String {
     let mut out = Html::default();
     // Every path's standing, worked out once for the "continue" section and the cards.
     let tallies: Vec<(&Path, Tally)> = all_paths_tallies(progress).collect();

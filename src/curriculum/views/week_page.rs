@@ -1,9 +1,9 @@
 use super::html::{Esc, Html};
-use super::{fact, hours_html, hours_text, page_title, path_href, tags_html, week_href};
+use super::{fact, minutes_html, page_title, path_href, tags_html, week_href};
 use crate::app::NotFound;
 use strata_browser as browser;
-use crate::curriculum::tally::{checks_done, item_key, week_tally};
-use crate::curriculum::{find_path, Item, Path, Reading, Structure, Tag};
+use crate::curriculum::tally::{checks_done, item_key, week_hours, week_tally, WeekHours};
+use crate::curriculum::{find_path, hours_text, Hours, Item, Path, Reading, Structure, Tag};
 use crate::progress::{self, controls};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn WeekPage(path_id: String, week_id: String) -> impl IntoView {
     .into_any()
 }
 
-fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
+pub(super) fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
     let week = &path.weeks[index];
     let phase = &path.phases[week.phase];
     let mut out = Html::default();
@@ -49,13 +49,13 @@ fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
         Esc(week.title),
         label = week.label(),
     );
-    if let Some(h) = week.hours {
-        fact(&mut out, "Time", &hours_text(h));
-    }
+    let hours = week_hours(path, week);
+    fact(&mut out, "Time", &time_fact(path, week.hours, &hours));
     fact(&mut out, "Items", &week.item_count().to_string());
     let tally = week_tally(path, week, progress);
     out.raw("</dl>");
     controls::completion_bar(&mut out, "This week's items finished", &tally);
+    scaled_note(&mut out, path, week.hours, &hours);
     let _ = write!(
         out,
         "<p class=\"lede\">{}</p><p class=\"hint\">Mark each item as you go. With focus on an item's buttons, press <kbd>D</kbd> done, <kbd>I</kbd> in progress, <kbd>S</kbd> skip or <kbd>R</kbd> to reset. Hours are estimates.</p>",
@@ -66,15 +66,17 @@ fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
             .list("objectives", week.objectives)
             .raw("</section>");
     }
-    for g in week.groups {
+    let mut counted = hours.items.iter();
+    for (gi, g) in week.groups.iter().enumerate() {
         let _ = write!(out, "<section class=\"group\"><h2>{} ", Esc(g.title));
-        hours_html(&mut out, g.hours);
+        minutes_html(&mut out, hours.group(week, gi), source_title(g.hours, &hours).as_deref());
         if g.suggested {
             suggestion_html(&mut out, "Strata added this list: the path's source does not have it");
         }
         out.raw("</h2><ul class=\"items\">");
         for item in g.items {
-            item_html(&mut out, path, item, progress.state(&item_key(path, item)));
+            let minutes = counted.next().copied().unwrap_or(0);
+            item_html(&mut out, path, item, progress.state(&item_key(path, item)), minutes, source_title(item.hours, &hours).as_deref());
         }
         out.raw("</ul></section>");
     }
@@ -131,7 +133,57 @@ fn week_html(path: &Path, index: usize, progress: &Progress) -> String {
     out.0
 }
 
-fn item_html(out: &mut Html, path: &Path, item: &Item, state: State) {
+/// "22.5 h", and where that figure comes from.
+fn time_fact(path: &Path, own: Option<Hours>, hours: &WeekHours) -> String {
+    let mut h = Html::default();
+    minutes_html(&mut h, hours.budget, None);
+    let from = match own {
+        Some(range) if range.low != range.high => format!("the middle of the source's {}", range.label()),
+        Some(_) => "as the source gives it".to_string(),
+        None => format!("the path's {} a week", path.weekly_hours.label()),
+    };
+    let _ = write!(h, " <span class=\"hours-from\">({})</span>", Esc(&from));
+    h.0
+}
+
+/// Said once, on the week, where the source's parts did not add up to the week.
+fn scaled_note(out: &mut Html, path: &Path, own: Option<Hours>, hours: &WeekHours) {
+    if !hours.scaled() {
+        return;
+    }
+    let week = match own {
+        Some(range) => format!("The source gives this week {}", range.label()),
+        None => format!("The source gives this path {} a week", path.weekly_hours.label()),
+    };
+    let parts = if hours.unfunded > 0 {
+        format!(
+            "the hours it gives the week's parts already come to {}, leaving nothing for {} item{} without a figure of {} own (Strata counts {} as the path's average item, {})",
+            hours_text(hours.given),
+            hours.unfunded,
+            if hours.unfunded == 1 { "" } else { "s" },
+            if hours.unfunded == 1 { "its" } else { "their" },
+            if hours.unfunded == 1 { "it" } else { "each" },
+            hours_text(hours.average)
+        )
+    } else if hours.parts > hours.budget {
+        format!("the hours it gives the week's parts add up to {}", hours_text(hours.parts))
+    } else {
+        format!("the hours it gives the week's parts add up to only {}", hours_text(hours.parts))
+    };
+    let _ = write!(
+        out,
+        "<p class=\"hours-note\" id=\"hours-note\">{week}, but {parts}. Strata counts the week as {}, so it counts every item at {}% and the figures below add up to the week.</p>",
+        hours_text(hours.budget),
+        hours.percent()
+    );
+}
+
+/// The source's own figure for a part, where the week's scaling changed it.
+fn source_title(own: Option<Hours>, hours: &WeekHours) -> Option<String> {
+    own.filter(|_| hours.scaled()).map(|h| format!("{} in the source, scaled to fit the week", h.label()))
+}
+
+fn item_html(out: &mut Html, path: &Path, item: &Item, state: State, minutes: u32, source: Option<&str>) {
     let _ = write!(
         out,
         "<li class=\"item\" id=\"{}\" data-kind=\"{kind}\" data-key=\"{}/{}\" data-state=\"{}\" data-title=\"{title}\"><span class=\"kind\">{kind}</span><span class=\"item-title\">{title}</span>",
@@ -146,7 +198,7 @@ fn item_html(out: &mut Html, path: &Path, item: &Item, state: State) {
         suggestion_html(out, "Strata added this item: the path's source does not ask for it");
     }
     controls::state_badge(out, state);
-    hours_html(out, item.hours);
+    minutes_html(out, minutes, source);
     tags_html(out, item.tags);
     visualizer_link(out, item.tags);
     if let Some(n) = item.note {
