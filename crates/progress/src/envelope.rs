@@ -89,9 +89,9 @@ pub fn encode(progress: &Progress, app_version: &str, now: u64) -> String {
 #[derive(Deserialize)]
 struct Header {
     #[serde(default)]
-    format: Loose<String>,
+    format: Loose,
     #[serde(default)]
-    schema: Loose<u64>,
+    schema: Loose,
 }
 
 /// The body in the current schema. `format`, `schema` and `updated` are named so that a
@@ -116,49 +116,54 @@ struct Body {
     assessments: Table<String, Assessment>,
 }
 
-/// A header field of any type: `None` unless it is a `T` (the header only decides whose file
-/// this is, so a wrong type there means "not ours", not "malformed").
-#[derive(Default)]
-struct Loose<T>(Option<T>);
+/// A header field of any type: a string, a whole number, or anything else (the header only
+/// decides whose file this is, so a wrong type there means "not ours", not "malformed"). One
+/// type for both fields, so its visitor is compiled once.
+#[derive(Default, PartialEq)]
+enum Loose {
+    Text(String),
+    Whole(u64),
+    #[default]
+    Other,
+}
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Loose<T> {
+impl<'de> Deserialize<'de> for Loose {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Buffering through `serde_json::Value` would cost the first load its whole tree
-        // code; `untagged`-style fallbacks do the same. Try T, and on a type error, skip.
-        struct Either<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Either<T> {
-            type Value = Option<T>;
+        // Buffering through `serde_json::Value` would cost the first load its whole tree code.
+        struct Any;
+        impl<'de> serde::de::Visitor<'de> for Any {
+            type Value = Loose;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("any value")
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(T::deserialize(serde::de::value::StrDeserializer::<E>::new(v)).ok())
+            fn visit_str<E>(self, v: &str) -> Result<Loose, E> {
+                Ok(Loose::Text(v.to_string()))
             }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(T::deserialize(serde::de::value::U64Deserializer::<E>::new(v)).ok())
+            fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
+                Ok(Loose::Whole(v))
             }
-            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(None)
+            fn visit_i64<E>(self, _: i64) -> Result<Loose, E> {
+                Ok(Loose::Other)
             }
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(None)
+            fn visit_f64<E>(self, _: f64) -> Result<Loose, E> {
+                Ok(Loose::Other)
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(None)
+            fn visit_bool<E>(self, _: bool) -> Result<Loose, E> {
+                Ok(Loose::Other)
             }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(None)
+            fn visit_unit<E>(self) -> Result<Loose, E> {
+                Ok(Loose::Other)
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(None)
+                Ok(Loose::Other)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(None)
+                Ok(Loose::Other)
             }
         }
-        deserializer.deserialize_any(Either(std::marker::PhantomData)).map(Loose)
+        deserializer.deserialize_any(Any)
     }
 }
 
@@ -177,10 +182,13 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         serde_json::error::Category::Data => invalid(plain(&e.to_string())),
         _ => not_json(e),
     })?;
-    if header.format.0.as_deref() != Some(FORMAT) {
+    if header.format != Loose::Text(FORMAT.into()) {
         return Err(DecodeError::NotStrata);
     }
-    let schema = header.schema.0.filter(|&v| v >= 1).ok_or_else(|| invalid("no schema version"))?;
+    let schema = match header.schema {
+        Loose::Whole(v) if v >= 1 => v,
+        _ => return Err(invalid("no schema version")),
+    };
     if schema > SCHEMA_VERSION {
         return Err(DecodeError::NewerSchema(schema));
     }
@@ -215,7 +223,26 @@ fn read_body<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Body, 
 /// serde quotes names in backticks (`` `at` ``) and names Rust types; a learner reads plain
 /// quotes and words.
 fn plain(message: &str) -> String {
-    message.replace('`', "\"").replace("expected u64", "expected a whole number")
+    // By hand, not `str::replace` with a text pattern: that brings the two-way string
+    // searcher into the first load (about 1.6 KB of wasm).
+    let mut out = String::with_capacity(message.len() + 16);
+    let mut rest = message;
+    while let Some(i) = rest.find(['`', 'u']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with('`') {
+            out.push('"');
+            rest = &tail[1..];
+        } else if tail.starts_with("u64") && out.ends_with("expected ") {
+            out.push_str("a whole number");
+            rest = &tail[3..];
+        } else {
+            out.push('u');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn invalid(what: impl Into<String>) -> DecodeError {

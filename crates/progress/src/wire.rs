@@ -17,18 +17,23 @@ const MAX_SAFE: u64 = 1 << 53;
 pub fn within<E: Error>(what: &str, error: E) -> E {
     let message = error.to_string();
     // serde_json appends the position; it is added again, once, to the outermost error.
-    let message = match message.rfind(" at line ") {
-        Some(i) if message[i + 9..].split_once(" column ").is_some_and(|(l, c)| is_number(l) && is_number(c)) => &message[..i],
-        _ => &message,
-    };
+    let message = without_position(&message);
     // A path goes on with `›` (`"p/i" › at: …`); a plain message follows a colon.
     let nested = message.starts_with('"') || message.split_once(": ").is_some_and(|(head, _)| !head.contains(' '));
     let joiner = if nested { " › " } else { ": " };
     E::custom(format_args!("{what}{joiner}{message}"))
 }
 
-fn is_number(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+/// `message` less a trailing ` at line N column M`. Read from the end word by word, not
+/// searched for: a text-pattern search brings the two-way string searcher into the first load.
+fn without_position(message: &str) -> &str {
+    let mut words = message.rsplitn(6, ' ');
+    let number = |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let (column, column_word, line, line_word, at) = (words.next(), words.next(), words.next(), words.next(), words.next());
+    match words.next() {
+        Some(head) if number(column) && column_word == Some("column") && number(line) && line_word == Some("line") && at == Some("at") => head,
+        _ => message,
+    }
 }
 
 /// Milliseconds since 1970: a whole number, no fraction, no exponent.
