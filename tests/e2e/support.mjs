@@ -86,3 +86,19 @@ export async function openApp(page, baseUrl, hash = "#/") {
 export async function scratchDir(name) {
   return fs.mkdtemp(path.join(os.tmpdir(), `strata-${name}-`));
 }
+
+/** Asks a visualizer page for its state through the message API, as an embedding deck would. */
+export function askState(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const id = `t${Math.random()}`;
+    const timer = setTimeout(() => reject(new Error("no strata:state reply")), 5000);
+    addEventListener("message", function reply(e) {
+      if (e.data?.type === "strata:state" && e.data.id === id) {
+        clearTimeout(timer);
+        removeEventListener("message", reply);
+        resolve(e.data.state);
+      }
+    });
+    postMessage({ type: "strata:get-state", id }, "*");
+  }));
+}

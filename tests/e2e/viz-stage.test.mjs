@@ -8,7 +8,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { serveStatic, newPage, openApp, scratchDir } from "./support.mjs";
+import { serveStatic, newPage, openApp, askState, scratchDir } from "./support.mjs";
 import { appUnderTest } from "./fixture.mjs";
 
 const app = appUnderTest();
@@ -19,20 +19,7 @@ async function openViz(page, hash) {
   await page.waitForSelector(".caption .step-label");
 }
 
-function getState(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const id = `t${Math.random()}`;
-    const timer = setTimeout(() => reject(new Error("no strata:state reply")), 5000);
-    addEventListener("message", function reply(e) {
-      if (e.data?.type === "strata:state" && e.data.id === id) {
-        clearTimeout(timer);
-        removeEventListener("message", reply);
-        resolve(e.data.state);
-      }
-    });
-    postMessage({ type: "strata:get-state", id }, "*");
-  }));
-}
+const getState = askState;
 
 /** The structure's own counts: nodes, keys and parent-child edges (an empty tree has none). */
 function counts(tree) {

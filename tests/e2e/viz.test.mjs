@@ -4,7 +4,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { serveStatic, newPage, openApp, scratchDir, distDir } from "./support.mjs";
+import { serveStatic, newPage, openApp, askState, scratchDir, distDir } from "./support.mjs";
 import { appUnderTest } from "./fixture.mjs";
 
 const app = appUnderTest();
@@ -15,21 +15,7 @@ async function openViz(page, hash) {
   await page.waitForSelector(".caption .step-label");
 }
 
-/** Asks the page for its state through the message API, as an embedding deck would. */
-function getState(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const id = `t${Math.random()}`;
-    const timer = setTimeout(() => reject(new Error("no strata:state reply")), 5000);
-    addEventListener("message", function reply(e) {
-      if (e.data?.type === "strata:state" && e.data.id === id) {
-        clearTimeout(timer);
-        removeEventListener("message", reply);
-        resolve(e.data.state);
-      }
-    });
-    postMessage({ type: "strata:get-state", id }, "*");
-  }));
-}
+const getState = askState;
 
 function command(page, cmd, step) {
   return page.evaluate(([c, s]) => postMessage({ type: "strata:command", command: c, step: s }, "*"), [cmd, step]);
