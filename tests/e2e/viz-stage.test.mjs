@@ -85,7 +85,7 @@ test("compare mode with deletes: nothing stale, and a stepped drawing equals a f
   await walk(page, "compare");
 
   // The same step through the scrubber, the history and compare off and on again.
-  const picture = () => page.evaluate(() => [...document.querySelectorAll(".tree-figure svg.scene-svg")].map((svg) =>
+  const picture = (p) => p.evaluate(() => [...document.querySelectorAll(".tree-figure svg.scene-svg")].map((svg) =>
     [...svg.querySelectorAll("[data-id]")].map((el) => {
       const style = el.getAttribute("style") ?? "";
       const place = (style.match(/transform:[^;]+|d:path\([^)]*\)/) ?? [""])[0];
@@ -100,18 +100,12 @@ test("compare mode with deletes: nothing stale, and a stepped drawing equals a f
   for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
   await page.locator(".scrubber").fill(String(target));
   await page.waitForTimeout(1500); // every transition settled
-  const stepped = await picture();
+  const stepped = await picture(page);
   const fresh = await context.newPage();
   await openViz(fresh, hash.replace("step=0", `step=${target}`));
   await fresh.waitForTimeout(300);
   assert.equal(stepped.length, 2);
-  const freshPicture = await fresh.evaluate(() => [...document.querySelectorAll(".tree-figure svg.scene-svg")].map((svg) =>
-    [...svg.querySelectorAll("[data-id]")].map((el) => {
-      const style = el.getAttribute("style") ?? "";
-      const place = (style.match(/transform:[^;]+|d:path\([^)]*\)/) ?? [""])[0];
-      const rect = el.querySelector("rect")?.getAttribute("style")?.match(/width:[^;]+;height:[^;]+/)?.[0] ?? "";
-      return `${el.dataset.id} ${el.getAttribute("class").replace(" entering", "")} ${place} ${rect} ${el.textContent}`;
-    }).sort().join("\n")));
+  const freshPicture = await picture(fresh);
   assert.deepEqual(stepped, freshPicture, "step 14 reached by stepping is drawn as a fresh page draws it");
 
   // Compare off, then on: still one figure per tree, each matching its tree.
