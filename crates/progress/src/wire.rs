@@ -24,14 +24,11 @@ pub fn within<E: Error>(what: &str, error: E) -> E {
     E::custom(format_args!("{what}{joiner}{message}"))
 }
 
-/// `message` less a trailing ` at line N column M`. Read from the end word by word, not
-/// searched for: a text-pattern search brings the two-way string searcher into the first load.
+/// `message` less a trailing ` at line N column M`.
 fn without_position(message: &str) -> &str {
-    let mut words = message.rsplitn(6, ' ');
-    let number = |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
-    let (column, column_word, line, line_word, at) = (words.next(), words.next(), words.next(), words.next(), words.next());
-    match words.next() {
-        Some(head) if number(column) && column_word == Some("column") && number(line) && line_word == Some("line") && at == Some("at") => head,
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match message.rfind(" at line ") {
+        Some(i) if message[i + 9..].split_once(" column ").is_some_and(|(l, c)| number(l) && number(c)) => &message[..i],
         _ => message,
     }
 }
