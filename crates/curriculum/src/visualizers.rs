@@ -14,6 +14,9 @@ pub struct Visualizer {
     /// The curriculum's tags that belong to this visualizer.
     pub structure: Structure,
     pub scenarios: &'static [Guided],
+    /// Where a week page sends an item with one of this visualizer's tags: (tag, guided
+    /// scenario slug). A tag of this structure that is not listed goes to the first scenario.
+    pub links: &'static [(Tag, &'static str)],
 }
 
 #[derive(Debug)]
@@ -56,6 +59,9 @@ pub const VISUALIZERS: &[Visualizer] = &[Visualizer {
             summary: "Bulk load 30 keys, then scan 8 to 21: one descent, then leaf to leaf.",
         },
     ],
+    // A B-tree item starts where every B-tree starts, with a split; an indexing item gets the
+    // B-tree / B+ tree comparison, the choice an index designer makes.
+    links: &[(Tag::Btree, "first-root-split"), (Tag::Indexing, "b-vs-bplus")],
 }];
 
 impl Visualizer {
@@ -67,10 +73,28 @@ impl Visualizer {
         format!("#/viz/{}?guided={}", self.slug, scenario.slug)
     }
 
+    /// The guided scenario an item tagged `tag` (of this visualizer's structure) is sent to.
+    pub fn scenario_for(&self, tag: Tag) -> Option<&Guided> {
+        let slug = self.links.iter().find(|(t, _)| *t == tag).map(|(_, s)| *s);
+        match slug {
+            Some(slug) => self.scenarios.iter().find(|g| g.slug == slug),
+            None => self.scenarios.first(),
+        }
+    }
+
     /// The tags that belong to this visualizer, for search.
     pub fn tags(&self) -> impl Iterator<Item = Tag> + '_ {
         crate::decode::TAGS.into_iter().filter(move |t| t.structure() == self.structure)
     }
+}
+
+/// The first of `tags` that a visualizer shows, with that visualizer and the guided scenario
+/// the item should link to.
+pub fn link_for(tags: &[Tag]) -> Option<(&'static Visualizer, &'static Guided)> {
+    tags.iter().find_map(|&t| {
+        let v = t.visualizer()?;
+        Some((v, v.scenario_for(t)?))
+    })
 }
 
 impl Tag {
@@ -91,6 +115,21 @@ mod tests {
         let engine: Vec<(&str, &str, &str)> =
             strata_engine::widgets::btree::GUIDED.iter().map(|g| (g.slug, g.title, g.summary)).collect();
         assert_eq!(ours, engine);
+    }
+
+    #[test]
+    fn every_link_names_one_of_its_scenarios() {
+        for v in VISUALIZERS {
+            for (tag, slug) in v.links {
+                assert_eq!(tag.structure(), v.structure, "{}: {tag:?} is another structure's tag", v.slug);
+                assert!(v.scenarios.iter().any(|g| g.slug == *slug), "{}: no scenario {slug}", v.slug);
+            }
+            for tag in v.tags() {
+                assert!(v.scenario_for(tag).is_some(), "{}: {tag:?} links nowhere", v.slug);
+            }
+        }
+        let (v, g) = link_for(&[Tag::Indexing]).unwrap();
+        assert_eq!((v.slug, g.slug), ("btree", "b-vs-bplus"));
     }
 
     #[test]

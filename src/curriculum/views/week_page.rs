@@ -3,7 +3,7 @@ use super::{fact, minutes_html, page_title, path_href, tags_html, week_href};
 use crate::app::NotFound;
 use strata_browser as browser;
 use crate::curriculum::tally::{checks_done, item_key, week_hours, week_tally, WeekHours};
-use crate::curriculum::{find_path, hours_text, Hours, Item, Path, Reading, Structure, Tag};
+use crate::curriculum::{find_path, hours_text, Hours, Item, Path, Reading, Tag};
 use crate::progress::{self, controls};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -216,19 +216,16 @@ fn item_html(out: &mut Html, path: &Path, item: &Item, state: State, minutes: u3
     out.raw("</li>");
 }
 
-/// Items about B-trees or indexing link to a guided scenario that shows the idea moving: a
-/// B-tree item starts where every B-tree starts, with a split; an indexing item gets the
-/// B-tree / B+ tree comparison, the choice an index designer makes. (Slugs: the viz module's
-/// `GUIDED` list in crates/engine/src/scenario/btree.rs.)
+/// Items tagged for a structure a visualizer shows link to the guided scenario that shows the
+/// idea moving; which scenario each tag gets is the visualizer's entry in
+/// `crates/curriculum/src/visualizers.rs`.
 fn visualizer_link(out: &mut Html, tags: &[Tag]) {
-    let Some(tag) = tags.iter().find(|t| t.structure() == Structure::BTree) else { return };
-    let (slug, title) = match tag {
-        Tag::Btree => ("first-root-split", "the first root split"),
-        _ => ("b-vs-bplus", "B-tree and B+ tree on the same keys"),
-    };
+    let Some((visualizer, scenario)) = crate::curriculum::visualizers::link_for(tags) else { return };
     let _ = write!(
         out,
-        "<p class=\"try-viz\">See it step by step: <a href=\"#/viz/btree?guided={slug}\">{title}</a> · <a href=\"#/viz\">all guided scenarios</a></p>"
+        "<p class=\"try-viz\">See it step by step: <a href=\"{}\">{}</a> · <a href=\"#/viz\">all guided scenarios</a></p>",
+        visualizer.scenario_href(scenario),
+        Esc(scenario.title)
     );
 }
 
