@@ -206,7 +206,7 @@ async function browserInserts(browser, url) {
   const results = [];
   for (const [degree, bplus] of [[4, false], [10, false], [4, true], [10, true]]) {
     const ms = await page.evaluate(async ([d, p]) => {
-      const m = await import(new URL("./strata-viz.js", document.baseURI).href);
+      const m = await import(new URL("./strata-viz-btree.js", document.baseURI).href);
       let best = Infinity;
       for (let i = 0; i < 5; i++) best = Math.min(best, m.bench_insert(100000, d, p));
       return best;

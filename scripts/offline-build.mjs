@@ -83,8 +83,8 @@ await fs.writeFile(path.join(staging, "sw.js"), worker);
 console.log(`offline-build: sw.js precaches ${hashes.size} files as version ${version}; strata.html written`);
 
 /**
- * The whole app in one HTML file. Module scripts and fetch do not work from file://, so the three
- * wasm modules travel gzipped and base64-encoded in inert <script> elements, and a small inline
+ * The whole app in one HTML file. Module scripts and fetch do not work from file://, so the wasm
+ * modules travel gzipped and base64-encoded in inert <script> elements, and a small inline
  * module script turns each into bytes (DecompressionStream) and its JS glue into a blob: URL to
  * import. `window.strataSingleFile.load(name)` is what src/viz_host.rs uses instead of fetching,
  * and `.prose()` what src/curriculum/prose.rs uses (the curriculum's prose travels the same way).
@@ -92,7 +92,15 @@ console.log(`offline-build: sw.js precaches ${hashes.size} files as version ${ve
 async function singleFile(html) {
   const shell = /from\s*['"]\.\/(strata-[0-9a-f]+)\.js['"]/.exec(html)?.[1];
   if (!shell) throw new Error("index.html does not import the shell's strata-<hash>.js");
-  const modules = { strata: shell, "strata-viz": "strata-viz", "strata-study": "strata-study" };
+  // The shell, then every lazily loaded module: the study tools and one per visualizer.
+  const modules = { strata: shell };
+  for (const f of files) {
+    const lazy = /^(strata-(?:study|viz-[a-z0-9-]+))_bg\.wasm$/.exec(f)?.[1];
+    if (lazy) modules[lazy] = lazy;
+  }
+  if (!modules["strata-study"] || !Object.keys(modules).some((m) => m.startsWith("strata-viz-"))) {
+    throw new Error(`the single file needs the study and visualizer modules; found ${Object.keys(modules)}`);
+  }
 
   const glue = {};
   const payloads = [];

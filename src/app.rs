@@ -85,8 +85,11 @@ fn page(route: Route) -> AnyView {
         Route::Week { path, week } => {
             view! { <ProseGate page=Box::new(move || view! { <WeekPage path_id=path.clone() week_id=week.clone() /> }.into_any()) /> }.into_any()
         }
-        // The visualizer module draws all of these, its index included.
-        Route::Visualizers | Route::Visualizer { .. } | Route::Embed { .. } => view! { <VisualizerHost hash=route.to_hash() /> }.into_any(),
+        // A visualizer's own module draws it; the first visualizer's module draws the index.
+        Route::Visualizers => view! { <VisualizerHost widget=String::new() hash=route.to_hash() /> }.into_any(),
+        Route::Visualizer { ref widget, .. } | Route::Embed { ref widget, .. } => {
+            view! { <VisualizerHost widget=widget.clone() hash=route.to_hash() /> }.into_any()
+        }
         // The study module draws search, the progress page, study plans and print views.
         Route::Search { .. } | Route::Progress | Route::Plan { .. } | Route::Print { .. } => view! { <StudyHost hash=route.to_hash() /> }.into_any(),
         Route::DebugPanic => panic!("deliberate panic from #/debug/panic, to show the error page"),

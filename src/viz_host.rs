@@ -10,6 +10,7 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use strata_curriculum::visualizers::VISUALIZERS;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -54,25 +55,53 @@ extern "C" {
 }
 
 /// Mounts module `name` for `hash` in a div of its own, and unmounts it when the page goes.
-fn module_host(name: &'static str, what: &'static str, hash: String) -> impl IntoView {
+fn module_host(name: String, what: &'static str, hash: String) -> impl IntoView {
     let target = NodeRef::<Div>::new();
+    let shown = name.clone();
     Effect::new(move |_| {
         if let Some(el) = target.get() {
-            show_module(name, what, el.into(), hash.trim_start_matches('#'));
+            show_module(&shown, what, el.into(), hash.trim_start_matches('#'));
         }
     });
-    on_cleanup(move || hide_module(name));
+    on_cleanup(move || hide_module(&name));
     view! { <div class="viz-host" node_ref=target></div> }
 }
 
-/// The visualizer for `hash` (e.g. `#/viz/btree?degree=5`).
+/// The module that shows visualizer `widget`: each visualizer is a module of its own,
+/// `strata-viz-<slug>` (crates/viz/src/bin/); the index (`widget` empty) and slugs that name
+/// no visualizer go to the first one's module, which shows the index and the not-found page.
+pub fn visualizer_module(widget: &str) -> String {
+    let known = VISUALIZERS.iter().find(|v| v.slug == widget).unwrap_or(&VISUALIZERS[0]);
+    format!("strata-viz-{}", known.slug)
+}
+
+/// The visualizer `widget` at `hash` (e.g. `#/viz/btree?degree=5`).
 #[component]
-pub fn VisualizerHost(hash: String) -> impl IntoView {
-    module_host("strata-viz", "visualizer", hash)
+pub fn VisualizerHost(widget: String, hash: String) -> impl IntoView {
+    module_host(visualizer_module(&widget), "visualizer", hash)
 }
 
 /// The progress page, a study plan or a print view, for `hash`.
 #[component]
 pub fn StudyHost(hash: String) -> impl IntoView {
-    module_host("strata-study", "study tools", hash)
+    module_host("strata-study".into(), "study tools", hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// index.html builds a module for every visualizer, and its early fetch for cold deep links
+    /// knows each one's name.
+    #[test]
+    fn every_visualizer_has_a_module() {
+        let html = include_str!("../index.html");
+        for v in VISUALIZERS {
+            let module = visualizer_module(v.slug);
+            assert!(html.contains(&format!("data-bin=\"{module}\"")), "index.html does not build {module}");
+            assert!(html.contains(&format!("\"{}\"", v.slug)), "index.html's early fetch does not know {}", v.slug);
+        }
+        assert_eq!(visualizer_module(""), "strata-viz-btree");
+        assert_eq!(visualizer_module("nope"), "strata-viz-btree");
+    }
 }

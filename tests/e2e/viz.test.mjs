@@ -248,10 +248,10 @@ test("B-tree items in the curriculum link to guided scenarios that open", async 
 test("the visualizer module loads only when a visualizer opens", async () => {
   const { context, page, requests } = await newPage(app.browser);
   await openApp(page, app.server.url, "#/");
-  assert.ok(!requests.some((u) => u.includes("strata-viz")), "the home page does not fetch it");
+  assert.ok(!requests.some((u) => u.includes("strata-viz-")), "the home page does not fetch it");
   await page.evaluate(() => { location.hash = "#/viz/btree"; });
   await page.waitForSelector(".scene-svg");
-  assert.ok(requests.some((u) => u.endsWith("strata-viz_bg.wasm")));
+  assert.ok(requests.some((u) => u.endsWith("strata-viz-btree_bg.wasm")));
   assert.ok(await fs.stat(path.join(distDir, "viz.css")));
   await context.close();
 });
@@ -261,7 +261,7 @@ test("bench_insert takes any numbers JavaScript passes without panicking", async
   await openApp(page, app.server.url, "#/viz/btree");
   await page.waitForSelector(".caption .step-label");
   const results = await page.evaluate(async () => {
-    const m = await import(new URL("./strata-viz.js", document.baseURI).href);
+    const m = await import(new URL("./strata-viz-btree.js", document.baseURI).href);
     // More keys than exist, a degree far outside 3–10, negative and fractional numbers.
     return [m.bench_insert(1_000_000, 200, false), m.bench_insert(100_001, 0, true), m.bench_insert(-5, 3.7, false)].map(Number.isFinite);
   });

@@ -1,14 +1,18 @@
-//! The visualizer module. The shell (the `strata` crate) loads it on demand the first time a
-//! `#/viz/…` or `#/embed/…` page opens, so learners who only read the curriculum never
-//! download it. It exports `mount` and `unmount` to the shell, and `bench_insert` to the
-//! benchmark.
+//! The visualizer platform's view half, shared by every visualizer module.
+//!
+//! Each visualizer is a wasm module of its own (`src/bin/<slug>.rs`, built as
+//! `strata-viz-<slug>`), so a visit to one downloads that widget's engine and controls and
+//! none of the others'. The shell (the `strata` crate) loads a module the first time a
+//! `#/viz/<slug>` or `#/embed/<slug>` page opens; `#/viz` itself (the index) and unknown slugs
+//! are shown by the first widget's module. Each module exports `mount` and `unmount`, which
+//! call [`mount`] with the pages it carries.
 
 mod btree;
 mod embed;
 mod embed_dialog;
 mod index_page;
 mod messages;
-mod page;
+pub mod page;
 mod player;
 mod registry;
 mod stage;
@@ -19,7 +23,6 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use strata_browser as browser;
 use strata_browser::url::query_pairs;
-use wasm_bindgen::prelude::*;
 
 /// What the address asked for, split out of `/viz/<widget>?<query>` or `/embed/<widget>?<query>`.
 #[derive(Clone, Debug)]
@@ -55,17 +58,30 @@ thread_local! {
     static MOUNTED: RefCell<Option<Mounted>> = const { RefCell::new(None) };
 }
 
-fn main() {}
+/// One widget's page, as a module's list of pages holds it.
+pub type PageFn = fn(Address) -> AnyView;
+
+/// The page of widget `W`, for a module's list: `(BTreeWidget::SLUG, page_of::<BTreeWidget>)`.
+pub fn page_of<W: page::WidgetView>(address: Address) -> AnyView {
+    page::viz_page::<W>(address).into_any()
+}
+
+/// The slug and page of widget `W`.
+pub const fn entry<W: page::WidgetView>() -> (&'static str, PageFn) {
+    (W::SLUG, page_of::<W>)
+}
 
 /// Shows the visualizer named by `route` (the hash without `#`, e.g. `/viz/btree?degree=5`)
-/// inside `target`, replacing whatever this module showed there before.
-#[wasm_bindgen]
-pub fn mount(target: web_sys::HtmlElement, route: String) {
+/// inside `target`, replacing whatever this module showed there before. `pages` are the
+/// widgets this module carries; `#/viz` shows the index of every widget, and a slug this
+/// module does not carry the not-found page.
+pub fn mount(target: web_sys::HtmlElement, route: String, pages: &'static [(&'static str, PageFn)]) {
     browser::panic_page::install();
     stylesheet::ensure();
     unmount();
     let address = Address::parse(&route);
-    let handle = leptos::mount::mount_to(target, move || match (address.widget.as_str(), registry::page(&address.widget)) {
+    let page = pages.iter().find(|(slug, _)| *slug == address.widget).map(|(_, p)| *p);
+    let handle = leptos::mount::mount_to(target, move || match (address.widget.as_str(), page) {
         ("", _) => view! { <index_page::IndexPage /> }.into_any(),
         (_, Some(page)) => page(address.clone()),
         (other, None) => view! { <UnknownWidget name=other.to_string() /> }.into_any(),
@@ -74,33 +90,15 @@ pub fn mount(target: web_sys::HtmlElement, route: String) {
 }
 
 /// Removes the visualizer, its window listeners and its timers.
-#[wasm_bindgen]
 pub fn unmount() {
     // Dropping the handle unmounts the view and runs its cleanups.
     let previous = MOUNTED.with(|m| m.borrow_mut().take());
     drop(previous);
 }
 
-/// Inserts `count` random keys into a fresh tree on the fast path and returns the time it
-/// took in milliseconds; the benchmark calls this to measure the engine in the browser.
-#[wasm_bindgen]
-pub fn bench_insert(count: u32, degree: u8, bplus: bool) -> f64 {
-    use strata_engine::btree::{BTree, Config, Variant, MAX_KEY};
-    // Any number JavaScript passes is taken: at most every key there is, a degree clamped to
-    // the engine's 3–10 (an exported function must not panic, and a panic here is an abort).
-    let count = (count as usize).min(MAX_KEY as usize + 1);
-    let degree = degree.clamp(3, 10);
-    let variant = if bplus { Variant::BPlus } else { Variant::B };
-    let keys = strata_engine::rng::shuffled_keys(count, 42);
-    let now = || browser::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
-    let start = now();
-    let mut tree = BTree::new(Config { variant, degree, ..Config::default() });
-    for k in keys {
-        tree.insert(k, &mut strata_engine::step::NoSteps);
-    }
-    let elapsed = now() - start;
-    // Every key is distinct, so all of them must be stored; a shortfall is reported as NaN.
-    if tree.len() == count { elapsed } else { f64::NAN }
+/// The time since the page started, in milliseconds (for the modules' benchmark exports).
+pub fn now_ms() -> f64 {
+    browser::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 #[component]
