@@ -1,7 +1,8 @@
-//! The curriculum's prose (week summaries and objectives, notes, checkpoint lines, reading
-//! details) is not in the shell's wasm: the home page does not need it, and it is about 30 KB
-//! gzip of the first load. The path and week pages wait behind [`ProseGate`] until
-//! `curriculum-prose.txt` (written beside the app by the build) has arrived and been checked.
+//! The curriculum's prose (week summaries and objectives, item and group titles, notes,
+//! checkpoint lines, readings) is not in the shell's wasm: the home page does not need it to
+//! paint, and it is about 40 KB gzip of the first load. The path and week pages wait behind
+//! [`ProseGate`] until `curriculum-prose.txt` (written beside the app by the build) has arrived
+//! and been checked; the home page fetches it in the background to name the item to continue.
 //! The single file carries it inside; the offline worker caches it like any other file.
 
 use leptos::prelude::*;
@@ -27,6 +28,33 @@ enum Loading {
     Foreign,
 }
 
+/// Fetches the prose, installs it, and tells `done` how that went.
+fn request(done: impl FnOnce(Loading) + 'static) {
+    let done = Closure::once_into_js(move |text: String, error: String| {
+        done(if !error.is_empty() {
+            Loading::Failed(error)
+        } else if super::install_prose(text).is_err() {
+            Loading::Foreign
+        } else {
+            Loading::Ready
+        });
+    });
+    fetch_prose(&done);
+}
+
+/// Fetches the prose for a page that can be shown without it and is better with it (the home
+/// page's "continue" names its item by title): `ready` runs once it is in. Nothing is said if
+/// it fails; the page stays as it was.
+pub fn fetch_in_background(ready: impl FnOnce() + 'static) {
+    if !super::has_prose() {
+        request(move |loaded| {
+            if loaded == Loading::Ready {
+                ready();
+            }
+        });
+    }
+}
+
 /// Shows `page` once the prose is in, and meanwhile a calm "Loading…" or what went wrong.
 #[component]
 pub fn ProseGate(page: Box<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView {
@@ -34,16 +62,9 @@ pub fn ProseGate(page: Box<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView 
     let load = move || {
         state.set(Loading::Waiting);
         // `try_set`: the learner may have left the page before the text arrived.
-        let done = Closure::once_into_js(move |text: String, error: String| {
-            state.try_set(if !error.is_empty() {
-                Loading::Failed(error)
-            } else if super::install_prose(text).is_err() {
-                Loading::Foreign
-            } else {
-                Loading::Ready
-            });
+        request(move |loaded| {
+            state.try_set(loaded);
         });
-        fetch_prose(&done);
     };
     if state.get_untracked() == Loading::Waiting {
         load();

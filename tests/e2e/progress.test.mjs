@@ -291,3 +291,19 @@ test("a study plan gives a verdict, a finish date, a chart, a streak and a calen
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a cold home page names the item to continue once the prose is in", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openApp(page, app.server.url, WEEK);
+  const title = (await firstItem(page).item.locator(".item-title").first().innerText()).trim();
+  await firstItem(page).progress.click();
+  await expectState(firstItem(page).item, "in-progress");
+  // A fresh load of the home page: item titles are not in the shell, they come with the prose.
+  await page.goto(`${app.server.url}#/`);
+  await page.reload();
+  await page.waitForSelector(".continue a.button");
+  await page.waitForFunction((t) => document.querySelector(".continue")?.textContent.includes(t), title);
+  assert.match(await page.locator(".continue").innerText(), /last marked in progress/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -6,11 +6,12 @@
 //!
 //! The order written here is the order `decode.rs` reads: change both together.
 //!
-//! The prose (week summaries and objectives, item notes, checkpoint lines, reading authors and
-//! notes and addresses, phase summaries, the self-assessment) goes to a third part, `PROSE`, with its
-//! lengths still in `SHAPE`. The shell leaves it out of its wasm and fetches it with the first
-//! path page (about 30 KB gzip that the home page does not need); the study module compiles it
-//! in. `PROSE_CHECK` lets the shell refuse prose from another build.
+//! The prose (week summaries and objectives, item and group titles, item notes, checkpoint lines,
+//! reading titles, authors, notes and addresses, phase summaries, the self-assessment) goes to a
+//! third part, `PROSE`, with its lengths still in `SHAPE`. The shell leaves it out of its wasm
+//! and fetches it with the first path page, or on the home page for the title of the item to
+//! continue with (about 40 KB gzip that the home page's first paint does not need); the study
+//! module compiles it in. `PROSE_CHECK` lets the shell refuse prose from another build.
 
 use crate::model::*;
 use crate::validate::{parse_hours, ITEM_KINDS, LEVELS, READING_KINDS, TAGS};
@@ -146,8 +147,10 @@ fn path(w: &mut Writer, doc: &PathDoc) {
     for r in &doc.readings {
         w.text(&r.id);
         w.word(READING_KINDS, &r.kind);
-        w.text(&r.title);
-        w.prose(|w| w.opt_text(&r.authors));
+        w.prose(|w| {
+            w.text(&r.title);
+            w.opt_text(&r.authors);
+        });
         w.uint(r.year.as_ref().map_or(0, |y| *y.get_ref() as usize + 1));
         w.prose(|w| w.opt_text(&r.note));
         w.prose(|w| w.opt_text(&r.url));
@@ -183,13 +186,13 @@ fn path(w: &mut Writer, doc: &PathDoc) {
         }
         w.uint(week.groups.len());
         for g in &week.groups {
-            w.text(&g.title);
+            w.prose(|w| w.text(&g.title));
             w.hours(&g.hours);
             w.uint(g.items.len());
             for i in &g.items {
                 w.text(&i.id);
                 w.word(ITEM_KINDS, &i.kind);
-                w.text(&i.title);
+                w.prose(|w| w.text(&i.title));
                 w.hours(&i.hours);
                 w.uint(i.tags.len());
                 for t in &i.tags {

@@ -153,7 +153,7 @@ impl Reader {
             readings: self.list(|r| Reading {
                 id: r.str(),
                 kind: READING_KINDS[r.uint()],
-                title: r.str(),
+                title: r.prose(Reader::str),
                 authors: r.prose(Reader::opt_str),
                 year: r.uint().checked_sub(1).map(|y| y as u16),
                 note: r.prose(Reader::opt_str),
@@ -208,7 +208,7 @@ impl Reader {
         Item {
             id: self.str(),
             kind: ITEM_KINDS[self.uint()],
-            title: self.str(),
+            title: self.prose(Reader::str),
             hours: self.hours(),
             tags: self.list(|r| TAGS[r.uint()]),
             note: self.prose(Reader::opt_str),
@@ -219,6 +219,6 @@ impl Reader {
 
     fn group(&mut self) -> Group {
         // Fields are evaluated in the order written, which is the order codegen.rs wrote them.
-        Group { title: self.str(), hours: self.hours(), items: self.list(Reader::item), suggested: self.flag() }
+        Group { title: self.prose(Reader::str), hours: self.hours(), items: self.list(Reader::item), suggested: self.flag() }
     }
 }

@@ -229,11 +229,15 @@ mod tests {
                 let lines = |w: &Week| w.checkpoint.as_ref().map(|c| c.validation.len());
                 assert_eq!(lines(bw), lines(fw), "tallies count checkpoint lines without their text");
                 for (bi, fi) in bw.items().zip(fw.items()) {
-                    assert_eq!((bi.id, bi.title, bi.hours, bi.tags), (fi.id, fi.title, fi.hours, fi.tags));
+                    assert_eq!((bi.id, bi.hours, bi.tags), (fi.id, fi.hours, fi.tags));
+                    assert_eq!(bi.title, "", "item titles are prose");
                 }
+                assert!(bw.groups.iter().all(|g| g.title.is_empty()), "group titles are prose");
             }
         }
+        assert!(bare.iter().flat_map(|p| p.readings).all(|r| r.title.is_empty()), "reading titles are prose");
         assert!(full.iter().flat_map(|p| p.weeks).all(|w| !w.summary.is_empty()), "the full decode has the prose");
+        assert!(full.iter().flat_map(|p| p.weeks).flat_map(|w| w.items()).all(|i| !i.title.is_empty()), "and the titles");
     }
 
     #[test]

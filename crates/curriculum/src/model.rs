@@ -99,6 +99,7 @@ pub struct Week {
 
 #[derive(Debug)]
 pub struct Group {
+    /// Prose: empty until the prose is in (see `crate::has_prose`).
     pub title: &'static str,
     pub hours: Option<Hours>,
     pub items: &'static [Item],
@@ -110,6 +111,7 @@ pub struct Group {
 pub struct Item {
     pub id: &'static str,
     pub kind: ItemKind,
+    /// Prose: empty until the prose is in (see `crate::has_prose`).
     pub title: &'static str,
     pub hours: Option<Hours>,
     pub tags: &'static [Tag],
@@ -134,6 +136,7 @@ pub struct Checkpoint {
 pub struct Reading {
     pub id: &'static str,
     pub kind: ReadingKind,
+    /// Prose: empty until the prose is in (see `crate::has_prose`).
     pub title: &'static str,
     pub authors: Option<&'static str>,
     pub year: Option<u16>,

@@ -12,7 +12,20 @@ use std::fmt::Write;
 #[component]
 pub fn CataloguePage(home: bool) -> impl IntoView {
     browser::set_title(&if home { "Strata · learn data-intensive systems".to_string() } else { page_title(&["Learning paths"]) });
-    view! { <section class="catalogue" inner_html=move || progress::read(|p| catalogue_html(home, p)) /> }
+    // "Continue where you left off" names its item by title, which comes with the prose: fetch
+    // it in the background and name the item once it is in (the card reads well without it).
+    let prose = RwSignal::new(crate::curriculum::has_prose());
+    if home && !prose.get_untracked() && progress::read(|p| p.last_touched().is_some()) {
+        crate::curriculum::prose::fetch_in_background(move || {
+            prose.try_set(true);
+        });
+    }
+    view! {
+        <section class="catalogue" inner_html=move || {
+            prose.track();
+            progress::read(|p| catalogue_html(home, p))
+        } />
+    }
 }
 
 pub(super) fn catalogue_html(home: bool, progress: &Progress) -> String {
@@ -50,14 +63,17 @@ fn continue_html(out: &mut Html, progress: &Progress, tallies: &[(&Path, Tally)]
     if let Some((path, week, Some(item))) = locate(key) {
         let _ = write!(
             out,
-            "<p><a class=\"button primary\" href=\"{}\">{}: {}</a> <span class=\"muted\">{} · {} · last marked {}</span></p>",
+            "<p><a class=\"button primary\" href=\"{}\">{}: {}</a> <span class=\"muted\">{} · ",
             super::week_href(path, week.id),
             week.label(),
             Esc(week.title),
             Esc(path.title),
-            Esc(item.title),
-            mark.state.word().replace('-', " "),
         );
+        // The item's title is prose: until it is in, the week and the path say where.
+        if !item.title.is_empty() {
+            let _ = write!(out, "{} · ", Esc(item.title));
+        }
+        let _ = write!(out, "last marked {}</span></p>", mark.state.word().replace('-', " "));
     }
     out.raw("<ul class=\"started\">");
     for (path, tally) in tallies.iter().filter(|(_, t)| t.started()) {
