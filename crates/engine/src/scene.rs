@@ -179,11 +179,32 @@ pub fn arc_data(cx: f64, cy: f64, r: f64, start: f64, end: f64) -> String {
 
 /// A coordinate with at most one decimal, trailing zeros dropped: stable, compact SVG text.
 pub fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
+    decimal(v, 1)
+}
+
+/// `v` rounded to `places` decimals (at most 6), trailing zeros dropped: "12", "12.5", "-0.25";
+/// anything not finite reads "0". Every figure a visualizer shows goes through this. It works in
+/// integers on purpose: core's float formatting (`{:.1}`, `{}` of an f64) was about 12 KB of
+/// each visualizer module's wasm (twiggy, 2026-12-02), and the modules are capped at 250 KB gzip.
+pub fn decimal(v: f64, places: u32) -> String {
+    let places = places.min(6);
+    let scale = 10u64.pow(places);
+    let scaled = (v * scale as f64).round();
+    if !scaled.is_finite() {
+        return "0".into();
+    }
+    let scaled = scaled as i64; // saturates: beyond ±9.2e18 nothing is shown to a learner anyway
+    let (whole, mut frac) = (scaled.unsigned_abs() / scale, scaled.unsigned_abs() % scale);
+    let sign = if scaled < 0 { "-" } else { "" };
+    let mut digits = places as usize;
+    while digits > 0 && frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    if digits == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{r:.1}")
+        format!("{sign}{whole}.{frac:0digits$}")
     }
 }
 
@@ -299,5 +320,26 @@ mod tests {
     fn arcs_take_the_long_way_only_past_half_a_turn() {
         assert_eq!(arc_data(0.0, 0.0, 10.0, 0.0, 90.0), "M0 -10A10 10 0 0 1 10 0");
         assert_eq!(arc_data(0.0, 0.0, 10.0, 0.0, 270.0), "M0 -10A10 10 0 1 1 -10 0");
+    }
+
+    /// `decimal` against std's formatting, trimmed the same way (ties aside, where std rounds
+    /// half to even and `decimal` away from zero; a learner never sees the difference).
+    #[test]
+    fn decimal_matches_std_formatting() {
+        use proptest::prelude::*;
+        proptest!(ProptestConfig::with_cases(4000), |(v in -1.0e7f64..1.0e7, places in 0u32..4)| {
+            let scaled = (v * 10f64.powi(places as i32)).abs();
+            prop_assume!((scaled.fract() - 0.5).abs() > 1e-6);
+            let mut std = format!("{v:.*}", places as usize);
+            if std.contains('.') {
+                std = std.trim_end_matches('0').trim_end_matches('.').to_string();
+            }
+            if std == "-0" {
+                std = "0".into();
+            }
+            prop_assert_eq!(decimal(v, places), std);
+        });
+        assert_eq!((decimal(12.0, 1), decimal(-0.5, 1), decimal(0.04, 1), decimal(2.25, 2)), ("12".into(), "-0.5".into(), "0".into(), "2.25".into()));
+        assert_eq!((decimal(f64::NAN, 2), decimal(f64::INFINITY, 0), decimal(1.5, 9)), ("0".into(), "0".into(), "1.5".into()));
     }
 }

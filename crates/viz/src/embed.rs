@@ -104,7 +104,8 @@ fn natural_height() -> Option<(i32, i32)> {
         let Some(figure) = figures.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         let Some(svg) = figure.query_selector("svg.scene-svg").ok().flatten() else { continue };
         let size = svg.get_attribute("data-scene-size").unwrap_or_default();
-        let mut wh = size.split(' ').filter_map(|n| n.parse::<f64>().ok());
+        // Whole pixels (see the stage), read as integers: no float parser in the module.
+        let mut wh = size.split(' ').filter_map(|n| n.parse::<u32>().ok().map(f64::from));
         let (Some(w), Some(h)) = (wh.next(), wh.next()) else { continue };
         let scale = if w > 0.0 { (f64::from(svg.client_width()) / w).min(1.0) } else { 1.0 };
         let tree = (h * scale).max(96.0).ceil() as i32;

@@ -6,6 +6,7 @@ use leptos::ev;
 use crate::timer::TimerSlot;
 use leptos::prelude::*;
 use std::time::Duration;
+use strata_engine::scene::decimal;
 
 /// One thing the player can be told to do, from a button, a key or a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,12 +252,14 @@ pub fn PlayerControls(player: Player, #[prop(optional)] compact: bool) -> impl I
                 <label class="speed">
                     "Speed "
                     <select on:change=move |e| {
-                        if let Ok(s) = event_target_value(&e).parse::<f64>() {
-                            player.speed.set(s);
+                        // Options are numbered: reading a float back from text would pull in
+                        // core's float parser (see `strata_engine::scene::decimal`).
+                        if let Some(s) = event_target_value(&e).parse::<usize>().ok().and_then(|i| SPEEDS.get(i)) {
+                            player.speed.set(*s);
                         }
                     }>
-                        {SPEEDS.iter().map(|s| view! {
-                            <option value=s.to_string() selected=move || player.speed.get() == *s>{format!("{s}×")}</option>
+                        {SPEEDS.iter().enumerate().map(|(i, s)| view! {
+                            <option value=i.to_string() selected=move || player.speed.get() == *s>{format!("{}×", decimal(*s, 1))}</option>
                         }).collect_view()}
                     </select>
                 </label>

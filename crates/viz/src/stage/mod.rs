@@ -16,7 +16,7 @@ mod svg;
 use leptos::prelude::*;
 use std::sync::Arc;
 use strata_browser as browser;
-use strata_engine::scene::{num, Role, Scene};
+use strata_engine::scene::{decimal, num, Role, Scene};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -42,7 +42,7 @@ impl Zoom {
         match self {
             Zoom::Auto => "auto".into(),
             Zoom::Fit => "fit".into(),
-            Zoom::Level(l) => l.to_string(),
+            Zoom::Level(l) => decimal(l, 2),
         }
     }
 }
@@ -323,7 +323,7 @@ pub fn Stage(
     let counts = move || {
         scene.with(|s| Role::ALL.iter().map(|r| format!("{}:{}", r.class(), s.count(*r))).collect::<Vec<_>>().join(" "))
     };
-    let percent = move || format!("{:.0}%", scale.get() * 100.0);
+    let percent = move || format!("{}%", decimal(scale.get() * 100.0, 0));
 
     view! {
         <div class="stage-box" class:embedded=embedded>
@@ -336,14 +336,14 @@ pub fn Stage(
                             zoom.set(match event_target_value(&e).as_str() {
                                 "auto" => Zoom::Auto,
                                 "fit" => Zoom::Fit,
-                                other => other.parse().map(Zoom::Level).unwrap_or(Zoom::Auto),
+                                other => LEVELS.iter().find(|l| Zoom::Level(**l).value() == other).map_or(Zoom::Auto, |l| Zoom::Level(*l)),
                             });
                         }>
                             <option value="auto" selected=move || zoom.get() == Zoom::Auto>{move || format!("Auto ({})", percent())}</option>
                             <option value="fit" selected=move || zoom.get() == Zoom::Fit>"Fit"</option>
                             {LEVELS.iter().map(|l| {
                                 let l = *l;
-                                view! { <option value=Zoom::Level(l).value() selected=move || zoom.get() == Zoom::Level(l)>{format!("{:.0}%", l * 100.0)}</option> }
+                                view! { <option value=Zoom::Level(l).value() selected=move || zoom.get() == Zoom::Level(l)>{format!("{}%", decimal(l * 100.0, 0))}</option> }
                             }).collect_view()}
                         </select>
                     </label>
@@ -377,7 +377,7 @@ pub fn Stage(
                     class="scene-svg"
                     aria-hidden="true"
                     // The scene's own size, for an embed's natural height (see embed.rs).
-                    data-scene-size=move || scene.with(|s| format!("{} {}", num(s.width), num(s.height)))
+                    data-scene-size=move || scene.with(|s| format!("{} {}", decimal(s.width.ceil(), 0), decimal(s.height.ceil(), 0)))
                 ></svg>
                 <div class="canvas-spacer" style="display:none"><canvas node_ref=canvas_ref class="scene-canvas" aria-hidden="true"></canvas></div>
             </div>

@@ -260,7 +260,7 @@ impl Widget for BTreeWidget {
             // Mid-repair, a node holds one key too many or too few: say so, not "133 % full".
             Some(n) if n > tree.config().max_keys() => "one node over its limit, about to split".to_string(),
             Some(n) if n < tree.config().min_keys() => "one node under its minimum, about to be repaired".to_string(),
-            _ => format!("{:.0}% full", tree.average_fill() * 100.0),
+            _ => format!("{}% full", crate::scene::decimal(tree.average_fill() * 100.0, 0)),
         };
         format!("{} keys · height {} · {} nodes · {fill}", tree.len(), tree.height(), tree.node_count())
     }
