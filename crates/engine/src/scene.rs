@@ -183,9 +183,12 @@ pub fn num(v: f64) -> String {
 }
 
 /// `v` rounded to `places` decimals (at most 6), trailing zeros dropped: "12", "12.5", "-0.25";
-/// anything not finite reads "0". Every figure a visualizer shows goes through this. It works in
-/// integers on purpose: core's float formatting (`{:.1}`, `{}` of an f64) was about 12 KB of
-/// each visualizer module's wasm (twiggy, 2026-12-02), and the modules are capped at 250 KB gzip.
+/// anything not finite reads "0". Every figure a visualizer shows goes through this, and figures
+/// are read back as integers or by index, never with `parse::<f64>()`: the visualizer modules are
+/// capped at 250 KB gzip, and with this the B-tree module lost core's float parser and its tables
+/// (about 15 KB raw; twiggy, 2026-12-02). core's float printer is still linked through an f64
+/// `Display` in a vtable somewhere in Leptos, so it costs nothing more here, but it is no reason to
+/// add `{:.1}` back.
 pub fn decimal(v: f64, places: u32) -> String {
     let places = places.min(6);
     let scale = 10u64.pow(places);
