@@ -13,6 +13,12 @@ use leptos::prelude::*;
 use strata_browser as browser;
 use wasm_bindgen::prelude::*;
 
+// Talc instead of Rust's default dlmalloc, as in the shell and the visualizer modules: 0.8 KB gzip
+// smaller here (2026-12-02).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 type Mounted = leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
 
 thread_local! {
