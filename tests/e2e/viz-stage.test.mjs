@@ -281,3 +281,72 @@ test("embeds fit 800×450 and 640×360 for every controls= setting, nothing over
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** The canvas lies inside the stage's visible box and fills it (or the whole scene, if smaller). */
+async function expectCanvasInView(page) {
+  const box = await page.evaluate(() => {
+    const v = document.querySelector(".stage-viewport");
+    const inner = { left: v.getBoundingClientRect().left + v.clientLeft, top: v.getBoundingClientRect().top + v.clientTop, width: v.clientWidth, height: v.clientHeight };
+    const c = document.querySelector("canvas.scene-canvas").getBoundingClientRect();
+    const spacer = document.querySelector(".canvas-spacer").getBoundingClientRect();
+    return { inner, canvas: { left: c.left, top: c.top, width: c.width, height: c.height }, spacer: { width: spacer.width, height: spacer.height } };
+  });
+  const { inner, canvas } = box;
+  assert.ok(canvas.left >= inner.left - 1 && canvas.top >= inner.top - 1, `canvas starts inside the view: ${JSON.stringify(box)}`);
+  assert.ok(canvas.left + canvas.width <= inner.left + inner.width + 1 && canvas.top + canvas.height <= inner.top + inner.height + 1, `and ends inside it: ${JSON.stringify(box)}`);
+  assert.ok(canvas.width >= Math.min(inner.width, box.spacer.width) - 2 && canvas.height >= Math.min(inner.height, box.spacer.height) - 2, `and fills it: ${JSON.stringify(box)}`);
+}
+
+test("a dense scene is drawn on a canvas: sharp, in the theme's ink, and gone again when the scene thins", async () => {
+  const { context, page, problems } = await newPage(app.browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  // 4,000 keys at degree 3: about 10,000 shapes, past the canvas threshold.
+  await openViz(page, "#/viz/btree?degree=3&fill=2000&seed=5&ops=f2000");
+  await page.waitForFunction(() => getComputedStyle(document.querySelector(".canvas-spacer")).display !== "none");
+  const canvas = await page.evaluate(() => {
+    const c = document.querySelector("canvas.scene-canvas");
+    const ink = getComputedStyle(c).getPropertyValue("--ink").trim();
+    // The theme's ink as the canvas itself writes it, to look for among the drawn pixels.
+    const probe = document.createElement("canvas").getContext("2d");
+    probe.fillStyle = ink;
+    probe.fillRect(0, 0, 1, 1);
+    const want = [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0) painted += 1;
+      if (data[i + 3] === 255 && Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 12) inked += 1;
+    }
+    return {
+      bitmap: [c.width, c.height],
+      css: [c.getBoundingClientRect().width, c.getBoundingClientRect().height],
+      svgShapes: document.querySelectorAll("svg.scene-svg [data-id]").length,
+      painted: painted / (data.length / 4),
+      inked,
+    };
+  });
+  // Two device pixels per CSS pixel: a sharp bitmap, not a stretched one.
+  assert.equal(canvas.bitmap[0], Math.round(canvas.css[0] * 2));
+  assert.equal(canvas.bitmap[1], Math.round(canvas.css[1] * 2));
+  assert.equal(canvas.svgShapes, 0, "the SVG is emptied while the canvas draws");
+  assert.ok(canvas.painted > 0.02, `the canvas shows the tree (${(canvas.painted * 100).toFixed(1)} % painted)`);
+  assert.ok(canvas.inked > 200, `keys are written in the theme's ink (${canvas.inked} pixels)`);
+  await expectCanvasInView(page);
+  // Scrolled along, the canvas stays in view and is redrawn for what is now visible.
+  await page.locator(".stage-viewport").evaluate((v) => { v.scrollLeft += 3000; });
+  await page.waitForTimeout(200);
+  await expectCanvasInView(page);
+  // In an embed at 800×450 too, where Auto fits the whole scene into the frame.
+  const embed = await context.newPage();
+  await embed.setViewportSize({ width: 800, height: 450 });
+  await openViz(embed, "#/embed/btree?degree=3&fill=2000&seed=5&ops=f2000&controls=full");
+  await embed.waitForFunction(() => getComputedStyle(document.querySelector(".canvas-spacer")).display !== "none");
+  await expectCanvasInView(embed);
+  await embed.close();
+  // A small scenario on the same page: back to SVG, no canvas left behind.
+  await page.evaluate(() => { location.hash = "#/viz/btree?degree=3&ops=i1,i2,i3,i4"; });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector(".canvas-spacer")).display === "none");
+  await expectDrawingMatches(page, "small after dense");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

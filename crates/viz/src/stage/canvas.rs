@@ -3,7 +3,7 @@
 //! every scroll, batched by colour. Steps jump instead of moving (a dense scene has too much
 //! in motion to follow anyway).
 
-use strata_engine::scene::{Geometry, Role, Scene, FONT_SIZE};
+use strata_engine::scene::{num, Geometry, Role, Scene, FONT_SIZE};
 use strata_engine::step::Tone;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -49,13 +49,15 @@ impl Palette {
 /// Draws the part of `scene` seen through a window at `(left, top)` of `width` × `height` CSS
 /// pixels, at `scale` CSS pixels per scene unit.
 pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, width, height): (f64, f64, f64, f64)) {
+    // Never larger than the scene: a bitmap past its spacer would hang out of the viewport.
+    let (width, height) = (width.min(scene.width * scale).max(1.0), height.min(scene.height * scale).max(1.0));
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let (pw, ph) = ((width * ratio).round().max(1.0) as u32, (height * ratio).round().max(1.0) as u32);
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
         // The bitmap covers the visible window only; CSS keeps it there while the spacer scrolls.
-        let _ = canvas.set_attribute("style", &format!("width:{width}px;height:{height}px"));
+        let _ = canvas.set_attribute("style", &format!("width:{}px;height:{}px", num(width), num(height)));
     }
     let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) else { return };
     let palette = Palette::read(canvas);
@@ -91,7 +93,7 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
         ctx.stroke();
     }
 
-    ctx.set_font(&format!("600 {FONT_SIZE}px ui-monospace, monospace"));
+    ctx.set_font(&format!("600 {}px ui-monospace, monospace", num(FONT_SIZE)));
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
     for shape in scene.shapes.iter().filter(|s| !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {

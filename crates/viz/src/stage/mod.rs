@@ -87,6 +87,9 @@ pub fn Stage(
     let drawn_size = StoredValue::new((0.0f64, 0.0f64));
     let settle = crate::timer::TimerSlot::new();
     let first_draw = StoredValue::new(true);
+    // Where the first draw wanted the middle of the view (a fraction of the drawing's width),
+    // when the browser could not scroll there yet.
+    let pending_scroll = StoredValue::new(None::<f64>);
     let reduce = reduced_motion();
 
     let fit_scale = move |w: f64, h: f64| {
@@ -103,6 +106,7 @@ pub fn Stage(
         match zoom.get() {
             Zoom::Level(l) => l,
             Zoom::Fit => fit_scale(w, h).min(4.0),
+            // An embed shows the whole scene, with no scrollbars (a slide cannot be scrolled).
             Zoom::Auto if embedded => fit_scale(w, h).min(3.0),
             Zoom::Auto => fit_scale(w, h).clamp(AUTO_MIN, AUTO_MAX),
         }
@@ -177,7 +181,10 @@ pub fn Stage(
             let dense = s.shapes.len() >= CANVAS_FROM;
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
-            if first_draw.get_value() && s.focus.is_none() {
+            // A step that points at nothing (a random fill, a fresh start) and changes the
+            // drawing's width shows its middle, where the root is, instead of an empty corner.
+            let resized = drawn_size.get_value().0 != s.width;
+            if (first_draw.get_value() || (resized && follow.get_untracked())) && s.focus.is_none() {
                 let (vw, _) = viewport.get_untracked();
                 target = Some((((s.width * scale - vw) / 2.0).max(0.0), 0.0));
             }
@@ -208,6 +215,9 @@ pub fn Stage(
                 settle.cancel();
                 size_drawing(new, scale);
             }
+            // One renderer shows at a time: a hidden SVG keeps no room that would push the
+            // canvas out of the view.
+            let _ = svg.style().set_property("display", if dense { "none" } else { "block" });
             if let Some(spacer) = canvas_ref.get_untracked().and_then(|c| c.parent_element()) {
                 let style = if dense { format!("width:{}px;height:{}px", num(new.0 * scale), num(new.1 * scale)) } else { "display:none".into() };
                 let _ = spacer.set_attribute("style", &style);
@@ -219,6 +229,12 @@ pub fn Stage(
                 first_draw.set_value(false);
                 if let (Some((left, _)), Some(vp)) = (target, viewport_ref.get_untracked()) {
                     vp.set_scroll_left(left as i32);
+                    // Before the viewport has its size the browser may refuse the offset: try
+                    // again once the size is known (see the viewport effect below).
+                    if (f64::from(vp.scroll_left()) - left).abs() > 1.0 && s.width > 0.0 {
+                        let (vw, _) = viewport.get_untracked();
+                        pending_scroll.set_value(Some((left + vw / 2.0) / (s.width * scale)));
+                    }
                     target = None;
                 }
             }
@@ -226,6 +242,23 @@ pub fn Stage(
                 scroll_to(t);
             }
         });
+    });
+
+    // A canvas covers the visible part only, so a new viewport size needs a new bitmap (the
+    // drawing effect above does not run when the size leaves the scale as it was).
+    Effect::new(move |_| {
+        viewport.track();
+        if let (Some(middle), Some(vp)) = (pending_scroll.get_value(), viewport_ref.get_untracked()) {
+            let left = (middle * f64::from(vp.scroll_width()) - f64::from(vp.client_width()) / 2.0).max(0.0);
+            vp.set_scroll_left(left as i32);
+            if (f64::from(vp.scroll_left()) - left).abs() <= 1.0 {
+                pending_scroll.set_value(None);
+                scroll.set_value((left, scroll.get_value().1));
+            }
+        }
+        if renderer.with_value(|r| matches!(r, Some(Renderer::Canvas))) {
+            draw_canvas();
+        }
     });
 
     // The viewport's size, from a ResizeObserver (no layout reads while stepping).
