@@ -236,6 +236,8 @@ pub struct Lsm {
     levels: Vec<Vec<Arc<SsTable>>>,
     next_table: u32,
     seq: u64,
+    /// The largest key ever written (the view's key axis reaches past it).
+    key_high: Key,
     /// User operations so far (puts, deletes, gets, scans).
     ops: u64,
     /// Which keys hold a value now: the ground truth for live bytes and for the checks.
@@ -261,6 +263,7 @@ impl Lsm {
             levels: vec![Vec::new()],
             next_table: 1,
             seq: 0,
+            key_high: 0,
             ops: 0,
             live: Arc::new(vec![0; (MAX_KEY as usize + 1).div_ceil(64)]),
             live_count: 0,
@@ -290,6 +293,15 @@ impl Lsm {
     /// The stored levels (see the field's comment for tiered trees).
     pub fn levels(&self) -> &[Vec<Arc<SsTable>>] {
         &self.levels
+    }
+
+    pub fn key_high(&self) -> Key {
+        self.key_high
+    }
+
+    /// The sequence number the next write gets.
+    pub fn next_seq(&self) -> u64 {
+        self.seq + 1
     }
 
     pub fn ops(&self) -> u64 {
@@ -372,6 +384,9 @@ impl Lsm {
 
     /// Counts one user operation and, every so often, keeps a point for the charts.
     fn tick(&mut self) {
+        // Reads change the figures too: every step of a get needs its own snapshot (a cheap
+        // one: the tables and the memtable are shared pointers).
+        self.changed();
         self.ops += 1;
         if self.ops % self.sample_every != 0 {
             return;
@@ -399,6 +414,7 @@ impl Lsm {
 
     fn write(&mut self, key: Key, value: Option<u32>, rec: &mut impl Recorder<Lsm>) {
         let key = key.min(MAX_KEY);
+        self.key_high = self.key_high.max(key);
         self.seq += 1;
         let entry = Entry { key, seq: self.seq, value };
         self.counters.user_bytes += KEY_BYTES + if value.is_some() { VALUE_BYTES } else { 0 };

@@ -83,6 +83,7 @@ impl Lsm {
         for (i, (_, table)) in candidates.iter().enumerate() {
             out.tables_probed += 1;
             self.counters.get_tables += 1;
+            self.changed();
             let probe = table.probe(key);
             match probe {
                 Probe::BloomNegative => self.counters.bloom_negative += 1,
