@@ -70,8 +70,16 @@ impl Lsm {
         self.levels.get(level).map_or(0, |l| l.iter().map(|t| t.bytes).sum())
     }
 
+    /// The ids of the tables in `level` whose keys overlap `lo..=hi`. Below L0 a level is
+    /// sorted and never overlaps itself, so the overlapping tables are one run found by
+    /// binary search (a big level would otherwise cost a scan per compaction).
     fn overlapping(&self, level: usize, lo: u32, hi: u32) -> Vec<u32> {
-        self.levels.get(level).map_or(Vec::new(), |l| l.iter().filter(|t| t.overlaps(lo, hi)).map(|t| t.id).collect())
+        let Some(tables) = self.levels.get(level) else { return Vec::new() };
+        if level == 0 {
+            return tables.iter().filter(|t| t.overlaps(lo, hi)).map(|t| t.id).collect();
+        }
+        let (a, b) = overlap_run(tables, lo, hi);
+        tables[a..b].iter().map(|t| t.id).collect()
     }
 
     fn span(tables: &[&Arc<SsTable>]) -> (u32, u32) {
@@ -96,16 +104,31 @@ impl Lsm {
             }
             // RocksDB's default choice (kMinOverlappingRatio): the table that drags the fewest
             // bytes of the next level along, per byte of its own.
-            let next_bytes = |t: &SsTable| -> u64 {
-                self.levels.get(level + 1).map_or(0, |n| n.iter().filter(|o| o.overlaps(t.min(), t.max())).map(|o| o.bytes).sum())
-            };
-            let pick = self.levels[level]
-                .iter()
-                .min_by(|a, b| {
-                    let ra = next_bytes(a) as f64 / a.bytes.max(1) as f64;
-                    let rb = next_bytes(b) as f64 / b.bytes.max(1) as f64;
-                    ra.total_cmp(&rb).then(a.id.cmp(&b.id))
-                })?;
+            let empty = Vec::new();
+            let next = self.levels.get(level + 1).unwrap_or(&empty);
+            let mut prefix = Vec::with_capacity(next.len() + 1);
+            prefix.push(0u64);
+            for t in next {
+                prefix.push(prefix.last().copied().unwrap_or(0) + t.bytes);
+            }
+            // Both levels are sorted and never overlap themselves, so each table's run of
+            // overlapping tables starts no earlier than the previous table's: one sweep.
+            let (mut start, mut end) = (0, 0);
+            let mut pick: Option<(f64, &Arc<SsTable>)> = None;
+            for t in &self.levels[level] {
+                while start < next.len() && next[start].max() < t.min() {
+                    start += 1;
+                }
+                end = end.max(start);
+                while end < next.len() && next[end].min() <= t.max() {
+                    end += 1;
+                }
+                let ratio = (prefix[end] - prefix[start]) as f64 / t.bytes.max(1) as f64;
+                if pick.is_none_or(|(best, b)| ratio < best || (ratio == best && t.id < b.id)) {
+                    pick = Some((ratio, t));
+                }
+            }
+            let (_, pick) = pick?;
             let mut inputs = vec![(level, pick.id)];
             inputs.extend(self.overlapping(level + 1, pick.min(), pick.max()).into_iter().map(|id| (level + 1, id)));
             return Some(Job { inputs, output_level: level + 1, split: true, reason: Reason::LevelOver { level, bytes, target } });
@@ -189,7 +212,10 @@ impl Lsm {
 
     fn run(&mut self, job: Job, rec: &mut impl Recorder<Lsm>) {
         let ids: Vec<u32> = job.inputs.iter().map(|&(_, id)| id).collect();
-        let inputs: Vec<Arc<SsTable>> = self.tables().filter(|t| ids.contains(&t.id)).cloned().collect();
+        let mut input_levels: Vec<usize> = job.inputs.iter().map(|&(l, _)| l).collect();
+        input_levels.dedup();
+        let inputs: Vec<Arc<SsTable>> =
+            input_levels.iter().flat_map(|&l| self.levels[l].iter().filter(|t| ids.contains(&t.id)).cloned().collect::<Vec<_>>()).collect();
         let read: u64 = inputs.iter().map(|t| t.bytes).sum();
         let out_level = job.output_level;
         let from_next = job.inputs.iter().filter(|&&(l, _)| l == out_level && out_level > 0).count();
@@ -221,18 +247,20 @@ impl Lsm {
         };
         let written: u64 = if trivial { 0 } else { outputs.iter().map(|t| t.bytes).sum() };
 
-        for level in &mut self.levels {
-            level.retain(|t| !ids.contains(&t.id));
+        for &level in &input_levels {
+            self.levels[level].retain(|t| !ids.contains(&t.id));
         }
         while self.levels.len() <= out_level {
             self.levels.push(Vec::new());
         }
         let target = &mut self.levels[out_level];
-        target.extend(outputs.iter().cloned());
         if self.config.strategy == Strategy::Tiered || out_level == 0 {
+            target.extend(outputs.iter().cloned());
             target.sort_by(|a, b| b.max_seq.cmp(&a.max_seq).then(b.id.cmp(&a.id)));
-        } else {
-            target.sort_by_key(|t| t.min());
+        } else if let Some(first) = outputs.first() {
+            // The outputs are sorted and fill the gap the inputs left: splice them in.
+            let at = target.partition_point(|t| t.min() < first.min());
+            target.splice(at..at, outputs.iter().cloned());
         }
         if !trivial {
             self.counters.compaction_read += read;
@@ -291,6 +319,13 @@ impl Lsm {
         };
         format!("Compaction picks {}. {why}", names.join(", "))
     }
+}
+
+/// The run `a..b` of tables in a sorted, non-overlapping level whose keys overlap `lo..=hi`.
+fn overlap_run(tables: &[Arc<SsTable>], lo: u32, hi: u32) -> (usize, usize) {
+    let a = tables.partition_point(|t| t.max() < lo);
+    let b = a + tables[a..].partition_point(|t| t.min() <= hi);
+    (a, b)
 }
 
 /// Cuts sorted entries into tables of about `target` bytes each.
