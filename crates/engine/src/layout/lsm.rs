@@ -11,12 +11,12 @@ use crate::scene::{Geometry, Role, Scene, Shape};
 use crate::step::Highlight;
 use std::sync::Arc;
 
-pub const WIDTH: f64 = 980.0;
+pub const WIDTH: f64 = 760.0;
 /// Where the key axis starts and ends: row names sit to its left.
-pub const AXIS_X0: f64 = 130.0;
-pub const AXIS_X1: f64 = 960.0;
+pub const AXIS_X0: f64 = 110.0;
+pub const AXIS_X1: f64 = 745.0;
 pub const MARGIN: f64 = 12.0;
-pub const KEY_W: f64 = 58.0;
+pub const KEY_W: f64 = 52.0;
 pub const CELL_H: f64 = 30.0;
 /// The tallest table (the largest on screen); smaller ones scale by the square root of their size.
 pub const TABLE_MAX_H: f64 = 40.0;
@@ -24,7 +24,7 @@ pub const TABLE_MIN_H: f64 = 10.0;
 const LANE: f64 = TABLE_MAX_H + 6.0;
 const ROW_GAP: f64 = 18.0;
 /// Key cells shown in a memtable box before the rest are summed up.
-pub const MAX_CELLS: usize = 6;
+pub const MAX_CELLS: usize = 5;
 
 const TABLE: u64 = 1 << 40;
 const ROW_NAME: u64 = 2 << 40;
@@ -65,7 +65,12 @@ impl Axis {
     fn x(&self, key: u32) -> f64 {
         AXIS_X0 + (AXIS_X1 - AXIS_X0) * f64::from(key) / self.end
     }
-    /// A table's horizontal extent: from its first key to just past its last.
+    /// A table's exact extent, from its first key to just past its last.
+    fn true_span(&self, t: &SsTable) -> (f64, f64) {
+        let x0 = self.x(t.min());
+        (x0, self.x(t.max() + 1) - x0)
+    }
+    /// A table's horizontal extent, widened to stay visible.
     fn span(&self, t: &SsTable) -> (f64, f64) {
         let x0 = self.x(t.min());
         let x1 = self.x(t.max() + 1).max(x0 + 6.0);
@@ -116,7 +121,7 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     let mut wal_box = Shape::new(BOX | 1, Role::Node, Geometry::Rect {
         x: AXIS_X0,
         y,
-        w: 400.0,
+        w: 300.0,
         h: CELL_H,
         rx: 3.0,
         label: Some(format!("{} · {}", records(wal.entries), show_bytes(wal.bytes))),
@@ -125,9 +130,9 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     shapes.push(wal_box);
     if wal.sealed_entries > 0 {
         shapes.push(Shape::new(BOX | 2, Role::Node, Geometry::Rect {
-            x: AXIS_X0 + 420.0,
+            x: AXIS_X0 + 320.0,
             y,
-            w: 400.0,
+            w: 300.0,
             h: CELL_H,
             rx: 3.0,
             label: Some(format!("sealed: {} · {}", records(wal.sealed_entries), show_bytes(wal.sealed_bytes))),
@@ -188,8 +193,14 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     let biggest = rows.iter().flatten().map(|t| t.bytes).max().unwrap_or(1).max(1) as f64;
     let probe_top = y;
     for (r, row) in rows.iter().enumerate() {
-        let spans: Vec<(f64, f64)> = row.iter().map(|t| axis.span(t)).collect();
-        let lanes = lanes(row, &spans);
+        // A sorted run (a leveled level below L0) never overlaps itself: each table is drawn
+        // at its true width in one lane, however narrow. Rows that may overlap widen narrow
+        // tables to stay visible and stack them in lanes.
+        let mut by_key: Vec<&Arc<SsTable>> = row.iter().collect();
+        by_key.sort_by_key(|t| t.min());
+        let sorted_run = by_key.windows(2).all(|w| w[0].max() < w[1].min());
+        let spans: Vec<(f64, f64)> = row.iter().map(|t| if sorted_run { axis.true_span(t) } else { axis.span(t) }).collect();
+        let lanes = if sorted_run { vec![0; row.len()] } else { lanes(row, &spans) };
         let lane_count = lanes.iter().copied().max().map_or(1, |m| m + 1);
         let row_h = lane_count as f64 * LANE;
         shapes.push(text(ROW_NAME | (10 + r as u64), AXIS_X0 / 2.0, y + LANE / 2.0, lsm.row_name(r)));
@@ -208,10 +219,13 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
 
     // A get's key, as a line down through every row: the tables it crosses are the ones
     // whose key range holds it.
-    if let [key] = highlight.keys[..] {
+    // (A write's key is marked in the memtable instead.)
+    if let ([key], false) = (&highlight.keys[..], highlight.nodes.contains(&WAL_ID)) {
+        let key = *key;
         if key <= end {
             let x = axis.x(key) + 0.5;
-            let mut line = Shape::new(PROBE, Role::Link, Geometry::Path { segments: vec![[x, probe_top - 4.0, x, y - ROW_GAP + 4.0]], arrow: false });
+            // Drawn with the labels, above the tables it crosses.
+            let mut line = Shape::new(PROBE, Role::Label, Geometry::Path { segments: vec![[x, probe_top - 4.0, x, y - ROW_GAP + 4.0]], arrow: false });
             line.mark = Some(highlight.tone);
             shapes.push(line);
         }

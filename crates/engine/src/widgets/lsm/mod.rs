@@ -341,10 +341,12 @@ impl Widget for LsmWidget {
     fn stats(lsm: &Lsm) -> String {
         let m = lsm.metrics();
         format!(
-            "{} ops · {} tables in {} rows · {} on disk · write amp {:.2} · space amp {:.2}",
+            "{} ops · {} table{} in {} row{} · {} on disk · write amp {:.2} · space amp {:.2}",
             lsm.ops(),
             lsm.table_count(),
+            if lsm.table_count() == 1 { "" } else { "s" },
             lsm.rows().len(),
+            if lsm.rows().len() == 1 { "" } else { "s" },
             show_bytes(m.disk_bytes),
             m.write_amp,
             m.space_amp
