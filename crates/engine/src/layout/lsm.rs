@@ -19,10 +19,10 @@ pub const MARGIN: f64 = 12.0;
 pub const KEY_W: f64 = 52.0;
 pub const CELL_H: f64 = 30.0;
 /// The tallest table (the largest on screen); smaller ones scale by the square root of their size.
-pub const TABLE_MAX_H: f64 = 40.0;
+pub const TABLE_MAX_H: f64 = 34.0;
 pub const TABLE_MIN_H: f64 = 10.0;
-const LANE: f64 = TABLE_MAX_H + 6.0;
-const ROW_GAP: f64 = 18.0;
+const LANE: f64 = TABLE_MAX_H + 5.0;
+const ROW_GAP: f64 = 12.0;
 /// Key cells shown in a memtable box before the rest are summed up.
 pub const MAX_CELLS: usize = 5;
 
