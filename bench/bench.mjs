@@ -6,6 +6,9 @@
 //   - loading, parsing and applying a progress file with every item of all five paths set;
 //   - B-tree engine throughput: 100,000 random inserts on the fast path, native and in the browser;
 //   - p50/p95 time to show one step of a 1,000-key tree (key press to DOM updated and laid out);
+//   - LSM tree: 1,000,000 uniform puts per strategy on the fast path, native and in the browser,
+//     with the amplification figures beside the models'; p50/p95 time to show a step after a
+//     100,000-operation workload; the LSM module's download;
 //   - offline: what the service worker caches after the first visit, time to interactive from
 //     its cache with the server gone, and the single file's size and time to interactive.
 // Run it through scripts/bench.sh, which builds the release first. Figures are for reading and
@@ -246,6 +249,66 @@ async function stepTimes(browser, url) {
   return { times, baseline };
 }
 
+/** The LSM engine in the browser: 1,000,000 uniform puts per strategy on the fast path, best of 2. */
+async function browserLsm(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}#/viz/lsm`);
+  await page.waitForSelector(".caption .step-label");
+  const results = [];
+  for (const tiered of [false, true]) {
+    const ms = await page.evaluate(async (t) => {
+      const m = await import(new URL("./strata-viz-lsm.js", document.baseURI).href);
+      let best = Infinity;
+      for (let i = 0; i < 2; i++) best = Math.min(best, m.bench_lsm(1000000, t));
+      return best;
+    }, tiered);
+    results.push({ strategy: tiered ? "tiered" : "leveled", ms });
+  }
+  await context.close();
+  return results;
+}
+
+function nativeLsm() {
+  const out = execSync("cargo run -q --release -p strata-engine --example bench_lsm", { encoding: "utf8" });
+  return out.trim().split("\n").filter((l) => l.includes("puts=")).map((line) => {
+    const fields = {};
+    let last = "";
+    for (const kv of line.split(" ").slice(1)) {
+      const [k, v] = kv.split("=");
+      // "model=" follows the figure it estimates.
+      fields[k === "model" ? `${last}_model` : k] = v;
+      if (k !== "model") last = k;
+    }
+    return fields;
+  });
+}
+
+/** Steps through the LSM view after a 100,000-operation uniform workload, timing each step. */
+async function lsmStepTimes(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const ops = [];
+  for (let i = 0; i < 60; i++) ops.push(i % 2 ? `g${(i * 7919) % 100000}` : `p${(i * 104729) % 100000}`);
+  await page.goto(`${url}#/viz/lsm?workload=uniform&n=100000&seed=7&ops=${ops.join(",")}&step=1`);
+  await page.waitForSelector(".caption .step-label", { timeout: 60000 });
+  const times = await page.evaluate(async (count) => {
+    const out = [];
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    await settle();
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+      await settle();
+      document.body.getBoundingClientRect();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, 120);
+  await context.close();
+  return times;
+}
+
 function nativeInserts() {
   const out = execSync("cargo run -q --release -p strata-engine --example bench_insert", { encoding: "utf8" });
   return out.trim().split("\n").map((line) => Object.fromEntries(line.split(" ").slice(1).map((kv) => kv.split("="))));
@@ -268,6 +331,11 @@ try {
   const native = nativeInserts();
   const inBrowser = await browserInserts(browser, app.url);
   const { times: steps, baseline } = await stepTimes(browser, app.url);
+  const lsmFiles = await moduleFiles(browser, app.url, files, "#/viz/lsm", ".caption .step-label");
+  const lsmTotal = sum(lsmFiles);
+  const lsmNative = nativeLsm();
+  const lsmBrowser = await browserLsm(browser, app.url);
+  const lsmSteps = await lsmStepTimes(browser, app.url);
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
   await timeToInteractive(browser, app.url, appReady); // warm the OS file cache; not counted
   const appTimes = await timeToInteractive(browser, app.url, appReady);
@@ -370,6 +438,32 @@ try {
     "| p50 | p95 | max | baseline p50 |",
     "| ---: | ---: | ---: | ---: |",
     `| ${pct(steps, 0.5).toFixed(1)} ms | ${pct(steps, 0.95).toFixed(1)} ms | ${Math.max(...steps).toFixed(1)} ms | ${pct(baseline, 0.5).toFixed(1)} ms |`,
+    "",
+    "## LSM tree: the visualizer's module (fetched when `#/viz/lsm` first opens)",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...lsmFiles.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **added by the LSM visualizer** | **${kb(lsmTotal.raw)}** | **${kb(lsmTotal.gzip)}** |`,
+    "",
+    `Cap: 250 KB gzip for any one visualizer: ${lsmTotal.gzip <= 250 * 1024 ? "within" : `OVER by ${kb(lsmTotal.gzip - 250 * 1024)}`}.`,
+    "",
+    "## LSM engine: 1,000,000 uniform puts on the fast path (memtable 64, 10 bloom bits per key, default ratios)",
+    "",
+    "Amplification measured after the puts and 10,000 gets of random keys, beside the model's estimate (model in brackets).",
+    "",
+    "| strategy | native (release) | browser (wasm, release) | write amp | read amp (tables/get) | space amp | bloom false positives |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...lsmNative.map((n) => {
+      const b = lsmBrowser.find((x) => x.strategy === n.strategy);
+      return `| ${n.strategy} | ${n.ms} ms | ${b ? `${b.ms.toFixed(0)} ms` : "?"} | ${n.write_amp} (${n.write_amp_model}) | ${n.read_amp} (${n.read_amp_model}) | ${n.space_amp} (${n.space_amp_model}) | ${n.bloom_fp} (${n.bloom_fp_model}) |`;
+    }),
+    "",
+    "## Showing one step of the LSM view after a 100,000-operation workload (120 steps)",
+    "",
+    "| p50 | p95 | max |",
+    "| ---: | ---: | ---: |",
+    `| ${pct(lsmSteps, 0.5).toFixed(1)} ms | ${pct(lsmSteps, 0.95).toFixed(1)} ms | ${Math.max(...lsmSteps).toFixed(1)} ms |`,
     "",
     `## Sizes against the previous report (${before.date}), gzip -9`,
     "",

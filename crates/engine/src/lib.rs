@@ -5,6 +5,7 @@
 //! is tested natively.
 
 pub mod btree;
+pub mod lsm;
 pub mod layout;
 pub mod rng;
 pub mod scenario;

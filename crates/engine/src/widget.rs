@@ -149,6 +149,11 @@ pub static WIDGETS: &[WidgetInfo] = &[WidgetInfo {
     title: crate::widgets::btree::TITLE,
     summary: "Insert, delete, search and scan keys, and watch nodes split, borrow and merge so the tree stays shallow. Compare a B-tree with a B+ tree, or two degrees, side by side.",
     guided: crate::widgets::btree::GUIDED,
+}, WidgetInfo {
+    slug: crate::widgets::lsm::SLUG,
+    title: crate::widgets::lsm::TITLE,
+    summary: "Put, delete, get and scan keys, and watch writes land in the WAL and memtable, flushes make SSTables and compactions merge them down the levels, with bloom filters skipping tables a get need not read. Compare leveled and size-tiered compaction on one workload, with write, read and space amplification beside the models' estimates.",
+    guided: crate::widgets::lsm::GUIDED,
 }];
 
 /// The registry entry for `slug`.

@@ -8,6 +8,7 @@
 //! call [`mount`] with the pages it carries.
 
 mod btree;
+mod lsm;
 mod embed;
 mod embed_dialog;
 mod index_page;
