@@ -20,7 +20,7 @@ use strata_engine::scene::{num, Role, Scene};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// More shapes than this are drawn on a canvas.
+/// More shapes than this (a path counting once per segment) are drawn on a canvas.
 pub const CANVAS_FROM: usize = 6_000;
 /// From this many shapes the SVG keeps only those near the visible part in the DOM.
 const CULL_FROM: usize = 800;
@@ -174,7 +174,8 @@ pub fn Stage(
         let phase = if reduce { 0.0 } else { phase_ms.get() };
         follow.track();
         scene.with(|s| {
-            let dense = s.shapes.len() >= CANVAS_FROM;
+            // Counted by segments, so a few paths of thousands of ring ticks go to the canvas too.
+            let dense = s.weight() >= CANVAS_FROM;
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
             if first_draw.get_value() && s.focus.is_none() {
