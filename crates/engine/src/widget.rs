@@ -149,6 +149,11 @@ pub static WIDGETS: &[WidgetInfo] = &[WidgetInfo {
     title: crate::widgets::btree::TITLE,
     summary: "Insert, delete, search and scan keys, and watch nodes split, borrow and merge so the tree stays shallow. Compare a B-tree with a B+ tree, or two degrees, side by side.",
     guided: crate::widgets::btree::GUIDED,
+}, WidgetInfo {
+    slug: crate::widgets::ring::SLUG,
+    title: crate::widgets::ring::TITLE,
+    summary: "Place keys on a hash ring with virtual nodes and replicas; add, remove and fail nodes and count the keys that move. Compare modulo-N, jump, rendezvous, Maglev and bounded-load hashing on the same keys.",
+    guided: crate::widgets::ring::GUIDED,
 }];
 
 /// The registry entry for `slug`.

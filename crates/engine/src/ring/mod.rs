@@ -655,7 +655,10 @@ impl Cluster {
         let n_before = self.serving().len();
         if rec.recording() {
             let how = if self.config.algorithm.uses_ring() {
-                format!("its {} virtual nodes land on the ring between the others' (marked ◆, not serving yet)", self.nodes[id as usize].ring_vnodes())
+                {
+                    let v = self.nodes[id as usize].ring_vnodes();
+                    format!("its {v} virtual node{} land{} on the ring between the others' (drawn long: placed, not serving yet)", if v == 1 { "" } else { "s" }, if v == 1 { "s" } else { "" })
+                }
             } else {
                 format!("it will be bucket {} of {}", n_before, n_before + 1)
             };
@@ -832,7 +835,13 @@ impl Cluster {
                         format!("Clockwise, the next virtual node is {} #{} at {:.1}°; {} is below its capacity of {}, so it takes {name}.", self.node_name(first.node), first.index, hash::degrees(first.pos), self.node_name(owner), count_text(cap))
                     } else {
                         let names: Vec<&str> = passed.iter().map(|&p| self.node_name(p)).collect();
-                        format!("Clockwise from {name}, {} already had its capacity of {} keys when {name} was placed, so it walked on to {}.", names.join(", "), count_text(cap), self.node_name(owner))
+                        format!(
+                            "Clockwise from {name}, {} already held {} capacity of {} keys when {name} was placed, so it walked on to {}.",
+                            names.join(", "),
+                            if names.len() == 1 { "its" } else { "their" },
+                            count_text(cap),
+                            self.node_name(owner)
+                        )
                     }
                 } else {
                     lookup.chosen = vec![(first.node, first.pos)];
@@ -892,7 +901,7 @@ impl Cluster {
             self.touch();
             if rec.recording() {
                 let how = if self.config.algorithm == Algorithm::Ring {
-                    let skip = if skipped > 0 { format!(", passing over {skipped} virtual nodes of nodes already chosen") } else { String::new() };
+                    let skip = if skipped > 0 { format!(", passing over {skipped} virtual node{} of nodes already chosen", if skipped == 1 { "" } else { "s" }) } else { String::new() };
                     format!("walking on clockwise to the next distinct physical nodes{skip}")
                 } else {
                     "the next best scores".to_string()

@@ -1,3 +1,4 @@
 //! The widgets: each one's engine side, implementing [`Widget`](crate::widget::Widget).
 
 pub mod btree;
+pub mod ring;
