@@ -15,6 +15,7 @@ mod messages;
 pub mod page;
 mod player;
 mod registry;
+mod ring;
 mod stage;
 mod stylesheet;
 mod timer;

@@ -11,6 +11,7 @@
 pub mod hash;
 pub mod keys;
 pub mod place;
+pub mod spread;
 mod text;
 
 use crate::step::{Highlight, Recorder, Tone, Versioned};
