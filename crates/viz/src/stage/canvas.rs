@@ -79,7 +79,7 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
     // Connectors next, all in one stroke per colour.
     for role in [Role::Edge, Role::Link] {
         ctx.begin_path();
-        for shape in scene.with_role(role).filter(|s| s.series.is_none() && visible(s.bounds())) {
+        for shape in scene.with_role(role).filter(|s| s.series.is_none() && s.mark.is_none() && visible(s.bounds())) {
             match &shape.geometry {
                 Geometry::Path { segments, .. } => {
                     for seg in segments {
@@ -98,6 +98,11 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
         ctx.set_stroke_style_str(if role == Role::Link { &palette.visit } else { &palette.muted });
         ctx.set_line_width(1.3);
         ctx.stroke();
+    }
+
+    // Marked connectors (a lookup's walk, keys that moved) in their tone's colour, on top.
+    for shape in scene.shapes.iter().filter(|s| matches!(s.role, Role::Edge | Role::Link) && s.series.is_none() && s.mark.is_some() && visible(s.bounds())) {
+        draw_series_shape(&ctx, shape, &palette);
     }
 
     ctx.set_font(&format!("600 {FONT_SIZE}px ui-monospace, monospace"));

@@ -129,7 +129,9 @@ pub fn Stage(
         let (left, top) = scroll.get_value();
         let (vw, vh) = viewport.get_untracked();
         let (vw, vh) = if vw > 0.0 { (vw, vh) } else { (vp.client_width() as f64, vp.client_height() as f64) };
-        scene.with_untracked(|s| canvas::draw(&canvas, s, scale.get_untracked(), (left, top, vw, vh)));
+        let scale = scale.get_untracked();
+        // Never larger than the drawing: a bitmap taller than its spacer would add scrolling.
+        scene.with_untracked(|s| canvas::draw(&canvas, s, scale, (left, top, vw.min(s.width * scale), vh.min(s.height * scale))));
     };
 
     // Where to scroll so the step's focus is in view, if it is not already.
@@ -209,6 +211,8 @@ pub fn Stage(
                 settle.cancel();
                 size_drawing(new, scale);
             }
+            // A dense scene is drawn on the canvas alone: the SVG gives up its room.
+            let _ = svg.style().set_property("display", if dense { "none" } else { "block" });
             if let Some(spacer) = canvas_ref.get_untracked().and_then(|c| c.parent_element()) {
                 let style = if dense { format!("width:{}px;height:{}px", num(new.0 * scale), num(new.1 * scale)) } else { "display:none".into() };
                 let _ = spacer.set_attribute("style", &style);
