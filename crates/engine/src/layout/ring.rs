@@ -23,17 +23,21 @@ pub const ARC_VNODES: usize = 1_500;
 pub const LEGEND_NODES: usize = 20;
 
 const CX: f64 = 290.0;
-const CY: f64 = 290.0;
-const R: f64 = 190.0;
-const TICK: f64 = 11.0;
+const CY: f64 = 270.0;
+const R: f64 = 180.0;
+/// Ticks reach past both edges of the 14-unit band, so a node's own colour shows beside it.
+const TICK: f64 = 15.0;
 const KEY_R: f64 = R - 30.0;
 const HIST_BASE: f64 = R - 24.0;
 const HIST_LEN: f64 = 78.0;
 const MOVED_BASE: f64 = R + 26.0;
 const MOVED_LEN: f64 = 46.0;
 const BINS: usize = 180;
-const LEGEND_X: f64 = 600.0;
+const WIDTH: f64 = 580.0;
 const ROW: f64 = 26.0;
+/// The legend's columns under the ring.
+const LEGEND_COLUMNS: usize = 4;
+const LEGEND_COLUMN: f64 = 142.0;
 
 const ARC: u64 = 1 << 40;
 const TICKS: u64 = 2 << 40;
@@ -77,8 +81,14 @@ fn node_mark(c: &Cluster, id: u16, highlight: &Highlight) -> Option<Tone> {
 
 /// Lays out `c`, marking what `highlight` points at.
 pub fn layout(c: &Cluster, highlight: &Highlight) -> Scene {
-    let mut scene = if c.config().algorithm.uses_ring() { ring(c, highlight) } else { buckets(c, highlight) };
-    legend(c, &mut scene);
+    let mut scene = if c.config().algorithm.uses_ring() {
+        let mut scene = ring(c, highlight);
+        legend(c, &mut scene);
+        scene
+    } else {
+        // Bars carry their nodes' names already.
+        buckets(c, highlight)
+    };
     scene.focus = scene.bounds_of(|s| s.id & (0xff << 40) == LOOKUP);
     scene
 }
@@ -160,7 +170,7 @@ fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
     if let Some(cap) = c.capacity() {
         shapes.push(text(LABEL | 3, CX, CY + 52.0, format!("cap {}", count(cap as u64))));
     }
-    Scene { width: LEGEND_X + 200.0, height: 2.0 * CY, shapes, focus: None }
+    Scene { width: WIDTH, height: 2.0 * CY, shapes, focus: None }
 }
 
 fn status_words(s: Status) -> &'static str {
@@ -282,7 +292,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     let n = nodes.len().max(1);
     let col = if n <= 8 { 64.0 } else if n <= 16 { 34.0 } else if n <= 48 { 12.0 } else { 5.0 };
     let left = 40.0;
-    let width = (left * 2.0 + n as f64 * col).max(LEGEND_X - 20.0);
+    let width = (left * 2.0 + n as f64 * col).max(WIDTH);
     let (top, base) = (90.0, 400.0);
     let loads = c.loads();
     let most = nodes.iter().map(|&i| loads[i as usize]).max().unwrap_or(0).max(1) as f64;
@@ -299,7 +309,8 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     let mut gained = vec![0u32; c.nodes().len()];
     if !c.moved_now().is_empty() {
         if let Some(ch) = c.last_change() {
-            for f in &ch.flows {
+            let known = gained.len();
+            for f in ch.flows.iter().filter(|f| (f.1 as usize) < known) {
                 gained[f.1 as usize] += f.2;
             }
         }
@@ -372,39 +383,44 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     Scene { width, height, shapes, focus: None }
 }
 
-/// The scene's own key to the series: a swatch, name and load per node, right of the ring
-/// (the view's table lists every node however many there are).
+/// The scene's own key to the series, under the ring: a swatch, name and load per node, in
+/// columns (the view's table lists every node however many there are), and the last change's
+/// moved fraction against the ideal.
 fn legend(c: &Cluster, scene: &mut Scene) {
     let nodes: Vec<u16> = (0..c.nodes().len() as u16).filter(|&i| c.nodes()[i as usize].on_ring()).collect();
-    let x = if c.config().algorithm.uses_ring() { LEGEND_X } else { scene.width + 20.0 };
-    scene.shapes.push(text(LEGEND_TEXT | 0xffff, x + 90.0, 30.0, "Node · keys"));
+    let top = scene.height;
+    let mut bottom = top + ROW;
+    if let Some(ch) = c.last_change().filter(|ch| ch.kind != ChangeKind::AddKeys && !c.moved_now().is_empty()) {
+        scene.shapes.push(text(LEGEND_TEXT | 0xfffd, WIDTH / 2.0, top + 2.0, format!("moved {} · ideal {}", percent(ch.fraction()), percent(ch.ideal))).marked(Some(Tone::Change)));
+    }
     if nodes.len() > LEGEND_NODES {
-        scene.shapes.push(text(LEGEND_TEXT | 0xfffe, x + 90.0, 58.0, format!("{} nodes: see the table", nodes.len())));
+        scene.shapes.push(text(LEGEND_TEXT | 0xfffe, WIDTH / 2.0, top + ROW + 2.0, format!("{} nodes: each listed in the table below", nodes.len())));
+        bottom += ROW;
     } else {
-        for (row, &id) in nodes.iter().enumerate() {
-            let y = 52.0 + row as f64 * ROW;
+        for (i, &id) in nodes.iter().enumerate() {
+            let (row, column) = (i / LEGEND_COLUMNS, i % LEGEND_COLUMNS);
+            let x = 10.0 + column as f64 * LEGEND_COLUMN;
+            let y = top + ROW * (row as f64 + 1.0) - 8.0;
             let n = &c.nodes()[id as usize];
-            let swatch = Shape::new(SWATCH | id as u64, Role::Item, Geometry::Rect { x, y, w: 26.0, h: 16.0, rx: 2.0, label: None }).in_series(id);
             let mark = match n.status {
                 Status::Joining => Some(Tone::Change),
                 Status::Leaving | Status::Failed => Some(Tone::Refused),
                 _ => None,
             };
+            let swatch = Shape::new(SWATCH | id as u64, Role::Item, Geometry::Rect { x, y, w: 24.0, h: 16.0, rx: 2.0, label: None }).in_series(id);
             scene.shapes.push(swatch.marked(mark).titled(n.name.clone()));
             let words = match n.status {
-                Status::Failed => " failed".to_string(),
-                Status::Joining => " joining".to_string(),
+                Status::Failed => " down".to_string(),
+                Status::Joining => " new".to_string(),
                 Status::Leaving => " leaving".to_string(),
-                _ => format!(" · {}", count(c.loads()[id as usize] as u64)),
+                _ => format!(" {}", count(c.loads()[id as usize] as u64)),
             };
-            scene.shapes.push(text(LEGEND_TEXT | id as u64, x + 100.0, y + 8.0, format!("{}{words}", n.name)));
+            let label = format!("{}{words}", n.name);
+            // Text is centred: put its middle half its width right of the swatch.
+            let w = label.chars().count() as f64 * crate::scene::FONT_SIZE * 0.6;
+            scene.shapes.push(text(LEGEND_TEXT | id as u64, x + 30.0 + w / 2.0, y + 8.0, label));
+            bottom = bottom.max(y + ROW);
         }
-        scene.height = scene.height.max(52.0 + nodes.len() as f64 * ROW + 20.0);
     }
-    if let Some(ch) = c.last_change().filter(|ch| ch.kind != ChangeKind::AddKeys && !c.moved_now().is_empty()) {
-        let y = scene.height - 20.0;
-        scene.shapes.push(text(LEGEND_TEXT | 0xfffd, x + 90.0, y - 26.0, format!("moved {}", percent(ch.fraction()))).marked(Some(Tone::Change)));
-        scene.shapes.push(text(LEGEND_TEXT | 0xfffc, x + 90.0, y, format!("ideal {}", percent(ch.ideal))));
-    }
-    scene.width = scene.width.max(x + 200.0);
+    scene.height = bottom + 6.0;
 }

@@ -23,12 +23,20 @@ fn theme_colour(el: &web_sys::Element, name: &str, fallback: &str) -> RGBColor {
 /// or `None` while it is not laid out.
 fn fit(canvas: &web_sys::HtmlCanvasElement) -> Option<f64> {
     let ratio = strata_browser::window().map_or(1.0, |w| w.device_pixel_ratio()).max(0.5);
+    // Measure the box the stylesheet gives (not the size pinned by the last drawing)…
+    let style = canvas.style();
+    let _ = style.remove_property("width");
+    let _ = style.remove_property("height");
     let rect = canvas.get_bounding_client_rect();
     if rect.width() < 10.0 {
         return None;
     }
-    canvas.set_width((rect.width() * ratio).round() as u32);
-    canvas.set_height((rect.height().max(120.0) * ratio).round() as u32);
+    // …then pin the box to whole device pixels, so the bitmap is never stretched.
+    let (w, h) = ((rect.width() * ratio).round(), (rect.height().max(120.0) * ratio).round());
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let _ = style.set_property("width", &format!("{}px", w / ratio));
+    let _ = style.set_property("height", &format!("{}px", h / ratio));
     Some(ratio)
 }
 
@@ -103,6 +111,7 @@ pub fn draw_spread(canvas: web_sys::HtmlCanvasElement, measured: &[(u16, f64)], 
     let y_max = measured.iter().map(|m| m.1).fold(1.0, f64::max) * 1.1;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(8.0))
+        .margin_right(px(24.0))
         .x_label_area_size(px(40.0))
         .y_label_area_size(px(56.0))
         .build_cartesian_2d(0.0f64..3.0, 0.0f64..y_max)
@@ -132,8 +141,8 @@ pub fn draw_spread(canvas: web_sys::HtmlCanvasElement, measured: &[(u16, f64)], 
     if let Some(m) = measured.iter().find(|m| m.0 == current) {
         chart.draw_series(std::iter::once(Circle::new((lx(m.0 as f64), m.1), px(8.0), text.stroke_width(px(2.0))))).ok()?;
     }
-    let legend_at = chart.backend_coord(&(1.9, y_max * 0.92));
-    root.draw(&Text::new("— measured, this cluster", legend_at, font(13.0, ink))).ok()?;
-    root.draw(&Text::new("- - expected 1/√V", (legend_at.0, legend_at.1 + px(18.0) as i32), font(13.0, curve))).ok()?;
+    let legend_at = chart.backend_coord(&(1.2, y_max * 0.95));
+    root.draw(&Text::new("solid: measured on these nodes", legend_at, font(13.0, ink))).ok()?;
+    root.draw(&Text::new("dashed: expected 1/√V", (legend_at.0, legend_at.1 + px(18.0) as i32), font(13.0, curve))).ok()?;
     root.present().ok()
 }

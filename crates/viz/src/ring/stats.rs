@@ -18,8 +18,9 @@ fn loads(c: &Cluster) -> (Vec<(String, u32, u16)>, f64) {
 }
 
 /// Draws with `draw` once the canvas is laid out (a just-mounted canvas has no width yet).
+/// Drawing waits a frame, so the page around a just-changed figure has its final width.
 fn draw_when_laid_out(canvas: web_sys::HtmlCanvasElement, draw: Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>, tries: u32) {
-    if canvas.get_bounding_client_rect().width() < 10.0 && tries > 0 {
+    if tries == 10 || (canvas.get_bounding_client_rect().width() < 10.0 && tries > 0) {
         request_animation_frame(move || draw_when_laid_out(canvas, draw, tries - 1));
         return;
     }
