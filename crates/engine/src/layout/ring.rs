@@ -19,6 +19,8 @@ use crate::step::{Highlight, Tone};
 pub const DOT_KEYS: usize = 400;
 /// Up to this many serving virtual nodes, one ownership arc each; above, half-degree bins.
 pub const ARC_VNODES: usize = 1_500;
+/// Up to this many virtual nodes, ticks cross the band; above, they stand outside it.
+pub const TICKS_UP_TO: usize = 240;
 /// Up to this many nodes are listed in the scene's own legend.
 pub const LEGEND_NODES: usize = 20;
 
@@ -30,14 +32,14 @@ const TICK: f64 = 15.0;
 const KEY_R: f64 = R - 30.0;
 const HIST_BASE: f64 = R - 24.0;
 const HIST_LEN: f64 = 78.0;
-const MOVED_BASE: f64 = R + 26.0;
+const MOVED_BASE: f64 = R + 30.0;
 const MOVED_LEN: f64 = 46.0;
 const BINS: usize = 180;
 const WIDTH: f64 = 580.0;
 const ROW: f64 = 26.0;
 /// The legend's columns under the ring.
-const LEGEND_COLUMNS: usize = 4;
-const LEGEND_COLUMN: f64 = 142.0;
+const LEGEND_COLUMNS: usize = 3;
+const LEGEND_COLUMN: f64 = 180.0;
 
 const ARC: u64 = 1 << 40;
 const TICKS: u64 = 2 << 40;
@@ -139,12 +141,19 @@ fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
         }
     }
 
-    // Virtual nodes: one path of ticks per physical node.
+    // Virtual nodes: one path of ticks per physical node, across the band; past a few hundred
+    // they would bury the band, so they stand outside it as a comb (a marked node's longer).
+    let crowded = c.ring().len() > TICKS_UP_TO;
     let mut ticks: Vec<Vec<[f64; 4]>> = vec![Vec::new(); c.nodes().len()];
     for v in c.ring() {
-        let long = c.nodes()[v.node as usize].status == Status::Joining;
-        let t = if long { 2.0 * TICK } else { TICK };
-        ticks[v.node as usize].push(radial(degrees(v.pos), R - t, R + t));
+        let long = c.nodes()[v.node as usize].status == Status::Joining || (crowded && node_mark(c, v.node, highlight).is_some());
+        let (r0, r1) = match (crowded, long) {
+            (true, false) => (R + 9.0, R + 17.0),
+            (true, true) => (R + 9.0, R + 24.0),
+            (false, true) => (R - 2.0 * TICK, R + 2.0 * TICK),
+            (false, false) => (R - TICK, R + TICK),
+        };
+        ticks[v.node as usize].push(radial(degrees(v.pos), r0, r1));
     }
     for (id, segs) in ticks.into_iter().enumerate().filter(|(_, s)| !s.is_empty()) {
         let id16 = id as u16;
@@ -293,7 +302,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     let col = if n <= 8 { 64.0 } else if n <= 16 { 34.0 } else if n <= 48 { 12.0 } else { 5.0 };
     let left = 40.0;
     let width = (left * 2.0 + n as f64 * col).max(WIDTH);
-    let (top, base) = (90.0, 400.0);
+    let (top, base) = (110.0, 410.0);
     let loads = c.loads();
     let most = nodes.iter().map(|&i| loads[i as usize]).max().unwrap_or(0).max(1) as f64;
     let m = c.metrics();
@@ -346,7 +355,9 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
             bucket += 1;
         }
         if let Some(rank) = chosen.iter().position(|&c| c == id) {
-            shapes.push(text(LOOKUP | 20 | rank as u64, x + col / 2.0, top - 18.0, format!("{}", rank + 1)).marked(Some(Tone::Found)));
+            // Above the bar's count, numbered in preference order.
+            let h = (base - top) * loads[id as usize] as f64 / most;
+            shapes.push(text(LOOKUP | 20 | rank as u64, x + col / 2.0, base - h - 38.0, format!("{}", rank + 1)).marked(Some(Tone::Found)));
         }
     }
     // The mean, where every bar would be if the load were even.

@@ -18,6 +18,39 @@ fn loads(c: &Cluster) -> (Vec<(String, u32, u16)>, f64) {
 }
 
 /// Draws with `draw` once the canvas is laid out (a just-mounted canvas has no width yet).
+/// Keeps a chart drawn at its box's size: draws now (well, next frame), and again whenever the
+/// box around the canvas changes width (the stylesheet arriving, the window resizing), since
+/// the bitmap is pinned to the size it was drawn at.
+fn keep_drawn(canvas: NodeRef<leptos::html::Canvas>, draw: StoredValue<Option<Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>>, LocalStorage>) {
+    use wasm_bindgen::JsCast;
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let Some(parent) = el.parent_element() else { return };
+        let last_width = StoredValue::new(0i32);
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let width = parent_width(&el);
+            if width != last_width.get_value() {
+                last_width.set_value(width);
+                if let Some(d) = draw.get_value() {
+                    draw_when_laid_out(el.clone(), d, 10);
+                }
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+        observer.observe(&parent);
+        let kept = StoredValue::new_local(Some((observer, on_resize)));
+        on_cleanup(move || {
+            if let Some((observer, _closure)) = kept.try_update_value(Option::take).flatten() {
+                observer.disconnect();
+            }
+        });
+    });
+}
+
+fn parent_width(el: &web_sys::HtmlCanvasElement) -> i32 {
+    el.parent_element().map_or(0, |p| p.client_width())
+}
+
 /// Drawing waits a frame, so the page around a just-changed figure has its final width.
 fn draw_when_laid_out(canvas: web_sys::HtmlCanvasElement, draw: Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>, tries: u32) {
     if tries == 10 || (canvas.get_bounding_client_rect().width() < 10.0 && tries > 0) {
@@ -33,12 +66,16 @@ pub fn Stats(page: PageHandle<RingWidget>) -> impl IntoView {
     let count_shown = move || shown.with(|s| s.len());
     let load_chart = move |which: usize| {
         let canvas = NodeRef::<leptos::html::Canvas>::new();
+        let draw = StoredValue::new_local(None::<Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>>);
         Effect::new(move |_| {
             let Some(c) = shown.with(|s| s.get(which).cloned()) else { return };
             let Some(el) = canvas.get() else { return };
             let (bars, ideal) = loads(&c);
-            draw_when_laid_out(el, Rc::new(move |cv| charts::draw_loads(cv, &bars, ideal)), 10);
+            let d: Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>> = Rc::new(move |cv| charts::draw_loads(cv, &bars, ideal));
+            draw.set_value(Some(Rc::clone(&d)));
+            draw_when_laid_out(el, d, 10);
         });
+        keep_drawn(canvas, draw);
         let title = move || shown.with(|s| s.get(which).map(|c| RingWidget::name(&RingWidget::params_of(c))).unwrap_or_default());
         let rows = move || {
             shown.with(|s| {
@@ -88,12 +125,16 @@ pub fn Stats(page: PageHandle<RingWidget>) -> impl IntoView {
         })
     });
     let spread_canvas = NodeRef::<leptos::html::Canvas>::new();
+    let spread_draw = StoredValue::new_local(None::<Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>>);
     Effect::new(move |_| {
         let measured = spread.get();
         let v = current_v.get();
         let Some(el) = spread_canvas.get() else { return };
-        draw_when_laid_out(el, Rc::new(move |cv| charts::draw_spread(cv, &measured, v)), 10);
+        let d: Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>> = Rc::new(move |cv| charts::draw_spread(cv, &measured, v));
+        spread_draw.set_value(Some(Rc::clone(&d)));
+        draw_when_laid_out(el, d, 10);
     });
+    keep_drawn(spread_canvas, spread_draw);
 
     view! {
         <section class="ring-stats" aria-labelledby="ring-stats-title">
