@@ -9,6 +9,9 @@
 //   - LSM tree: 1,000,000 uniform puts per strategy on the fast path, native and in the browser,
 //     with the amplification figures beside the models'; p50/p95 time to show a step after a
 //     100,000-operation workload; the LSM module's download;
+//   - the consistent-hashing visualizer: its module's size, placing 100,000 keys on 100 nodes ×
+//     1,000 virtual nodes and recomputing after a join (native and in the browser), and the
+//     p50/p95 time to show a step with 100,000 keys;
 //   - offline: what the service worker caches after the first visit, time to interactive from
 //     its cache with the server gone, and the single file's size and time to interactive.
 // Run it through scripts/bench.sh, which builds the release first. Figures are for reading and
@@ -309,6 +312,97 @@ async function lsmStepTimes(browser, url) {
   return times;
 }
 
+/** The ring engine natively: every algorithm, 100,000 keys on 100 nodes, then a join. */
+function nativeRing() {
+  const out = execSync("cargo run -q --release -p strata-engine --example bench_ring", { encoding: "utf8" });
+  return out.trim().split("\n").map((line) => Object.fromEntries(line.split(" ").slice(1).map((kv) => kv.split("="))));
+}
+
+/** The same placement and join in the browser through the ring module's export, best of 5. */
+async function browserRing(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}#/viz/ring`);
+  await page.waitForSelector(".caption .step-label");
+  const best = await page.evaluate(async () => {
+    const m = await import(new URL("./strata-viz-ring.js", document.baseURI).href);
+    let best = null;
+    for (let i = 0; i < 5; i++) {
+      const [place, join, moved] = m.bench_ring(100, 1000, 100000);
+      if (!best || place + join < best.place + best.join) best = { place, join, moved };
+    }
+    return best;
+  });
+  await context.close();
+  return best;
+}
+
+/** Steps back and forth through a scenario with 100,000 keys, timing each step. */
+async function ringStepTimes(browser, url, query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${url}#/viz/ring?${query}&step=0`);
+  await page.waitForSelector(".caption .step-label");
+  const times = await page.evaluate(async () => {
+    const out = [];
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const steps = () => Number(/of (\d+)/.exec(document.querySelector(".step-label").textContent)[1]);
+    await settle();
+    for (let round = 0; round < 6; round++) {
+      for (const key of ["ArrowRight", "ArrowLeft"]) {
+        for (let i = 0; i < steps(); i++) {
+          const t0 = performance.now();
+          document.body.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+          await settle();
+          document.body.getBoundingClientRect();
+          out.push(performance.now() - t0);
+        }
+      }
+    }
+    return out;
+  });
+  await context.close();
+  return times;
+}
+
+/** The ring visualizer's section of the report. */
+async function ringSection(browser, url, firstLoad) {
+  const files = await moduleFiles(browser, url, firstLoad, "#/viz/ring", ".caption .step-label");
+  const total = sum(files);
+  const native = nativeRing();
+  const inBrowser = await browserRing(browser, url);
+  const ops = "ops=+n101,?user42,!n7,^n7,-n3,k1000";
+  const dense = await ringStepTimes(browser, url, `nodes=100&vnodes=1000&keys=100000&${ops}`);
+  const svg = await ringStepTimes(browser, url, `nodes=10&vnodes=100&keys=100000&ops=+n11,?user42,!n7,^n7,-n3,k1000`);
+  const ring = native.find((n) => n.algorithm === "ring");
+  return [
+    "## Consistent-hashing visualizer",
+    "",
+    "Its module, fetched when `#/viz/ring` first opens (a cold visit beyond the first load; budget 250 KB gzip):",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **added by the ring visualizer** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
+    "",
+    "Placing 100,000 uniform keys on 100 nodes, then node 101 joining and every owner recomputed (fast path, best of 5; the ring and bounded loads with 1,000 virtual nodes per node):",
+    "",
+    "| algorithm | place (native) | join (native) | moved (ideal 1/101 = 0.99 %) |",
+    "| --- | ---: | ---: | ---: |",
+    ...native.map((n) => `| ${n.algorithm} | ${n.place_ms} ms | ${n.join_ms} ms | ${(Number(n.moved) * 100).toFixed(2)} % |`),
+    "",
+    `In the browser (wasm, release, \`bench_ring(100, 1000, 100000)\`): place ${inBrowser.place.toFixed(1)} ms, join and recompute ${inBrowser.join.toFixed(1)} ms, ${(inBrowser.place + inBrowser.join).toFixed(1)} ms in all (target: under 100 ms); ${(inBrowser.moved * 100).toFixed(2)} % of the keys moved (native ring: ${ring ? `${ring.place_ms} + ${ring.join_ms} ms` : "?"}).`,
+    "",
+    `Showing a step with 100,000 keys (the arrow key to the DOM updated and laid out, back and forth through \`${ops}\`, ${dense.length} steps):`,
+    "",
+    "| scene | p50 | p95 | max |",
+    "| --- | ---: | ---: | ---: |",
+    `| 100 nodes × 1,000 virtual nodes (canvas) | ${pct(dense, 0.5).toFixed(1)} ms | ${pct(dense, 0.95).toFixed(1)} ms | ${Math.max(...dense).toFixed(1)} ms |`,
+    `| 10 nodes × 100 virtual nodes (SVG) | ${pct(svg, 0.5).toFixed(1)} ms | ${pct(svg, 0.95).toFixed(1)} ms | ${Math.max(...svg).toFixed(1)} ms |`,
+    "",
+  ];
+}
+
 function nativeInserts() {
   const out = execSync("cargo run -q --release -p strata-engine --example bench_insert", { encoding: "utf8" });
   return out.trim().split("\n").map((line) => Object.fromEntries(line.split(" ").slice(1).map((kv) => kv.split("="))));
@@ -336,6 +430,7 @@ try {
   const lsmNative = nativeLsm();
   const lsmBrowser = await browserLsm(browser, app.url);
   const lsmSteps = await lsmStepTimes(browser, app.url);
+  const ringLines = await ringSection(browser, app.url, files);
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
   await timeToInteractive(browser, app.url, appReady); // warm the OS file cache; not counted
   const appTimes = await timeToInteractive(browser, app.url, appReady);
@@ -465,6 +560,7 @@ try {
     "| ---: | ---: | ---: |",
     `| ${pct(lsmSteps, 0.5).toFixed(1)} ms | ${pct(lsmSteps, 0.95).toFixed(1)} ms | ${Math.max(...lsmSteps).toFixed(1)} ms |`,
     "",
+    ...ringLines,
     `## Sizes against the previous report (${before.date}), gzip -9`,
     "",
     "| what a visit fetches | previous | this run | change |",

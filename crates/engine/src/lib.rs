@@ -7,6 +7,7 @@
 pub mod btree;
 pub mod lsm;
 pub mod layout;
+pub mod ring;
 pub mod rng;
 pub mod scenario;
 pub mod scene;

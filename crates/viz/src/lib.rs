@@ -16,6 +16,7 @@ mod messages;
 pub mod page;
 mod player;
 mod registry;
+mod ring;
 mod stage;
 mod stylesheet;
 mod timer;

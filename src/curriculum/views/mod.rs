@@ -169,6 +169,6 @@ mod tests {
         let html = out.0;
         assert_eq!(html.matches("href=\"#/viz/btree\"").count(), 2, "{html}");
         assert!(html.contains("href=\"#/viz/lsm\""), "{html}");
-        assert!(html.contains("href=\"#/search?q=Consistent%20hashing\""), "{html}");
+        assert!(html.contains("href=\"#/viz/ring\""), "consistent hashing has a visualizer: {html}");
     }
 }

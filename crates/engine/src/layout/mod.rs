@@ -3,3 +3,4 @@
 
 pub mod btree;
 pub mod lsm;
+pub mod ring;

@@ -2,3 +2,4 @@
 
 pub mod btree;
 pub mod lsm;
+pub mod ring;
