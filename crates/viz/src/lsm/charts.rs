@@ -104,8 +104,17 @@ fn series(states: &[Rc<Lsm>]) -> Vec<Vec<Sample>> {
 pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
     let canvases: [NodeRef<Canvas>; 3] = [NodeRef::new(), NodeRef::new(), NodeRef::new()];
     let names = move || shown.with(|s| s.iter().map(|l| LsmWidget::name(&LsmWidget::params_of(l))).collect::<Vec<_>>());
+    // Most steps add no chart point (the tree keeps one every so many operations): redraw
+    // only when the points differ from what is drawn, so stepping stays cheap.
+    let drawn = StoredValue::new_local(None::<Vec<Vec<Sample>>>);
     Effect::new(move |_| {
         let data = shown.with(|s| series(s));
+        // (Reading the refs also reruns this once the canvases are mounted.)
+        let mounted = canvases.iter().all(|n| n.get().is_some());
+        if !mounted || drawn.with_value(|d| d.as_ref() == Some(&data)) {
+            return;
+        }
+        drawn.set_value(Some(data.clone()));
         for (i, node) in canvases.iter().enumerate() {
             if let Some(canvas) = node.get() {
                 let data = data.clone();
