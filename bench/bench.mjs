@@ -6,6 +6,12 @@
 //   - loading, parsing and applying a progress file with every item of all five paths set;
 //   - B-tree engine throughput: 100,000 random inserts on the fast path, native and in the browser;
 //   - p50/p95 time to show one step of a 1,000-key tree (key press to DOM updated and laid out);
+//   - LSM tree: 1,000,000 uniform puts per strategy on the fast path, native and in the browser,
+//     with the amplification figures beside the models'; p50/p95 time to show a step after a
+//     100,000-operation workload; the LSM module's download;
+//   - the consistent-hashing visualizer: its module's size, placing 100,000 keys on 100 nodes ×
+//     1,000 virtual nodes and recomputing after a join (native and in the browser), and the
+//     p50/p95 time to show a step with 100,000 keys;
 //   - offline: what the service worker caches after the first visit, time to interactive from
 //     its cache with the server gone, and the single file's size and time to interactive.
 // Run it through scripts/bench.sh, which builds the release first. Figures are for reading and
@@ -246,6 +252,157 @@ async function stepTimes(browser, url) {
   return { times, baseline };
 }
 
+/** The LSM engine in the browser: 1,000,000 uniform puts per strategy on the fast path, best of 2. */
+async function browserLsm(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}#/viz/lsm`);
+  await page.waitForSelector(".caption .step-label");
+  const results = [];
+  for (const tiered of [false, true]) {
+    const ms = await page.evaluate(async (t) => {
+      const m = await import(new URL("./strata-viz-lsm.js", document.baseURI).href);
+      let best = Infinity;
+      for (let i = 0; i < 2; i++) best = Math.min(best, m.bench_lsm(1000000, t));
+      return best;
+    }, tiered);
+    results.push({ strategy: tiered ? "tiered" : "leveled", ms });
+  }
+  await context.close();
+  return results;
+}
+
+function nativeLsm() {
+  const out = execSync("cargo run -q --release -p strata-engine --example bench_lsm", { encoding: "utf8" });
+  return out.trim().split("\n").filter((l) => l.includes("puts=")).map((line) => {
+    const fields = {};
+    let last = "";
+    for (const kv of line.split(" ").slice(1)) {
+      const [k, v] = kv.split("=");
+      // "model=" follows the figure it estimates.
+      fields[k === "model" ? `${last}_model` : k] = v;
+      if (k !== "model") last = k;
+    }
+    return fields;
+  });
+}
+
+/** Steps through the LSM view after a 100,000-operation uniform workload, timing each step. */
+async function lsmStepTimes(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const ops = [];
+  for (let i = 0; i < 60; i++) ops.push(i % 2 ? `g${(i * 7919) % 100000}` : `p${(i * 104729) % 100000}`);
+  await page.goto(`${url}#/viz/lsm?workload=uniform&n=100000&seed=7&ops=${ops.join(",")}&step=1`);
+  await page.waitForSelector(".caption .step-label", { timeout: 60000 });
+  const times = await page.evaluate(async (count) => {
+    const out = [];
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    await settle();
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+      await settle();
+      document.body.getBoundingClientRect();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, 120);
+  await context.close();
+  return times;
+}
+
+/** The ring engine natively: every algorithm, 100,000 keys on 100 nodes, then a join. */
+function nativeRing() {
+  const out = execSync("cargo run -q --release -p strata-engine --example bench_ring", { encoding: "utf8" });
+  return out.trim().split("\n").map((line) => Object.fromEntries(line.split(" ").slice(1).map((kv) => kv.split("="))));
+}
+
+/** The same placement and join in the browser through the ring module's export, best of 5. */
+async function browserRing(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}#/viz/ring`);
+  await page.waitForSelector(".caption .step-label");
+  const best = await page.evaluate(async () => {
+    const m = await import(new URL("./strata-viz-ring.js", document.baseURI).href);
+    let best = null;
+    for (let i = 0; i < 5; i++) {
+      const [place, join, moved] = m.bench_ring(100, 1000, 100000);
+      if (!best || place + join < best.place + best.join) best = { place, join, moved };
+    }
+    return best;
+  });
+  await context.close();
+  return best;
+}
+
+/** Steps back and forth through a scenario with 100,000 keys, timing each step. */
+async function ringStepTimes(browser, url, query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${url}#/viz/ring?${query}&step=0`);
+  await page.waitForSelector(".caption .step-label");
+  const times = await page.evaluate(async () => {
+    const out = [];
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const steps = () => Number(/of (\d+)/.exec(document.querySelector(".step-label").textContent)[1]);
+    await settle();
+    for (let round = 0; round < 6; round++) {
+      for (const key of ["ArrowRight", "ArrowLeft"]) {
+        for (let i = 0; i < steps(); i++) {
+          const t0 = performance.now();
+          document.body.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+          await settle();
+          document.body.getBoundingClientRect();
+          out.push(performance.now() - t0);
+        }
+      }
+    }
+    return out;
+  });
+  await context.close();
+  return times;
+}
+
+/** The ring visualizer's section of the report. */
+async function ringSection(browser, url, firstLoad) {
+  const files = await moduleFiles(browser, url, firstLoad, "#/viz/ring", ".caption .step-label");
+  const total = sum(files);
+  const native = nativeRing();
+  const inBrowser = await browserRing(browser, url);
+  const ops = "ops=+n101,?user42,!n7,^n7,-n3,k1000";
+  const dense = await ringStepTimes(browser, url, `nodes=100&vnodes=1000&keys=100000&${ops}`);
+  const svg = await ringStepTimes(browser, url, `nodes=10&vnodes=100&keys=100000&ops=+n11,?user42,!n7,^n7,-n3,k1000`);
+  const ring = native.find((n) => n.algorithm === "ring");
+  return [
+    "## Consistent-hashing visualizer",
+    "",
+    "Its module, fetched when `#/viz/ring` first opens (a cold visit beyond the first load; budget 250 KB gzip):",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **added by the ring visualizer** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
+    "",
+    "Placing 100,000 uniform keys on 100 nodes, then node 101 joining and every owner recomputed (fast path, best of 5; the ring and bounded loads with 1,000 virtual nodes per node):",
+    "",
+    "| algorithm | place (native) | join (native) | moved (ideal 1/101 = 0.99 %) |",
+    "| --- | ---: | ---: | ---: |",
+    ...native.map((n) => `| ${n.algorithm} | ${n.place_ms} ms | ${n.join_ms} ms | ${(Number(n.moved) * 100).toFixed(2)} % |`),
+    "",
+    `In the browser (wasm, release, \`bench_ring(100, 1000, 100000)\`): place ${inBrowser.place.toFixed(1)} ms, join and recompute ${inBrowser.join.toFixed(1)} ms, ${(inBrowser.place + inBrowser.join).toFixed(1)} ms in all (target: under 100 ms); ${(inBrowser.moved * 100).toFixed(2)} % of the keys moved (native ring: ${ring ? `${ring.place_ms} + ${ring.join_ms} ms` : "?"}).`,
+    "",
+    `Showing a step with 100,000 keys (the arrow key to the DOM updated and laid out, back and forth through \`${ops}\`, ${dense.length} steps):`,
+    "",
+    "| scene | p50 | p95 | max |",
+    "| --- | ---: | ---: | ---: |",
+    `| 100 nodes × 1,000 virtual nodes (canvas) | ${pct(dense, 0.5).toFixed(1)} ms | ${pct(dense, 0.95).toFixed(1)} ms | ${Math.max(...dense).toFixed(1)} ms |`,
+    `| 10 nodes × 100 virtual nodes (SVG) | ${pct(svg, 0.5).toFixed(1)} ms | ${pct(svg, 0.95).toFixed(1)} ms | ${Math.max(...svg).toFixed(1)} ms |`,
+    "",
+  ];
+}
+
 function nativeInserts() {
   const out = execSync("cargo run -q --release -p strata-engine --example bench_insert", { encoding: "utf8" });
   return out.trim().split("\n").map((line) => Object.fromEntries(line.split(" ").slice(1).map((kv) => kv.split("="))));
@@ -268,6 +425,12 @@ try {
   const native = nativeInserts();
   const inBrowser = await browserInserts(browser, app.url);
   const { times: steps, baseline } = await stepTimes(browser, app.url);
+  const lsmFiles = await moduleFiles(browser, app.url, files, "#/viz/lsm", ".caption .step-label");
+  const lsmTotal = sum(lsmFiles);
+  const lsmNative = nativeLsm();
+  const lsmBrowser = await browserLsm(browser, app.url);
+  const lsmSteps = await lsmStepTimes(browser, app.url);
+  const ringLines = await ringSection(browser, app.url, files);
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
   await timeToInteractive(browser, app.url, appReady); // warm the OS file cache; not counted
   const appTimes = await timeToInteractive(browser, app.url, appReady);
@@ -371,6 +534,33 @@ try {
     "| ---: | ---: | ---: | ---: |",
     `| ${pct(steps, 0.5).toFixed(1)} ms | ${pct(steps, 0.95).toFixed(1)} ms | ${Math.max(...steps).toFixed(1)} ms | ${pct(baseline, 0.5).toFixed(1)} ms |`,
     "",
+    "## LSM tree: the visualizer's module (fetched when `#/viz/lsm` first opens)",
+    "",
+    "| file | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...lsmFiles.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **added by the LSM visualizer** | **${kb(lsmTotal.raw)}** | **${kb(lsmTotal.gzip)}** |`,
+    "",
+    `Cap: 250 KB gzip for any one visualizer: ${lsmTotal.gzip <= 250 * 1024 ? "within" : `OVER by ${kb(lsmTotal.gzip - 250 * 1024)}`}.`,
+    "",
+    "## LSM engine: 1,000,000 uniform puts on the fast path (memtable 64, 10 bloom bits per key, default ratios)",
+    "",
+    "Amplification measured after the puts and 10,000 gets of random keys, beside the model's estimate (model in brackets).",
+    "",
+    "| strategy | native (release) | browser (wasm, release) | write amp | read amp (tables/get) | space amp | bloom false positives |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...lsmNative.map((n) => {
+      const b = lsmBrowser.find((x) => x.strategy === n.strategy);
+      return `| ${n.strategy} | ${n.ms} ms | ${b ? `${b.ms.toFixed(0)} ms` : "?"} | ${n.write_amp} (${n.write_amp_model}) | ${n.read_amp} (${n.read_amp_model}) | ${n.space_amp} (${n.space_amp_model}) | ${n.bloom_fp} (${n.bloom_fp_model}) |`;
+    }),
+    "",
+    "## Showing one step of the LSM view after a 100,000-operation workload (120 steps)",
+    "",
+    "| p50 | p95 | max |",
+    "| ---: | ---: | ---: |",
+    `| ${pct(lsmSteps, 0.5).toFixed(1)} ms | ${pct(lsmSteps, 0.95).toFixed(1)} ms | ${Math.max(...lsmSteps).toFixed(1)} ms |`,
+    "",
+    ...ringLines,
     `## Sizes against the previous report (${before.date}), gzip -9`,
     "",
     "| what a visit fetches | previous | this run | change |",

@@ -5,7 +5,9 @@
 //! is tested natively.
 
 pub mod btree;
+pub mod lsm;
 pub mod layout;
+pub mod ring;
 pub mod rng;
 pub mod scenario;
 pub mod scene;

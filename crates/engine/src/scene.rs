@@ -66,11 +66,35 @@ pub struct Shape {
     pub mark: Option<Tone>,
     /// Drawn as over its limit (a node holding one key too many, about to split).
     pub overfull: bool,
+    /// One of several things of a kind told apart (a hash ring's physical nodes): the renderers
+    /// give series `n` colour `n % SERIES_COLOURS` of a colour-blind-safe palette and, from
+    /// the ninth on, a dash pattern too, so no two of the first 32 look alike.
+    pub series: Option<u16>,
+    /// What the shape is, for a tooltip ("n3: 9,870 keys").
+    pub title: Option<String>,
 }
 
 impl Shape {
     pub fn new(id: u64, role: Role, geometry: Geometry) -> Shape {
-        Shape { id, role, geometry, mark: None, overfull: false }
+        Shape { id, role, geometry, mark: None, overfull: false, series: None, title: None }
+    }
+
+    /// The shape drawn as series `series` (see [`Shape::series`]).
+    pub fn in_series(mut self, series: u16) -> Shape {
+        self.series = Some(series);
+        self
+    }
+
+    /// The shape with a mark.
+    pub fn marked(mut self, mark: Option<Tone>) -> Shape {
+        self.mark = mark;
+        self
+    }
+
+    /// The shape with a tooltip.
+    pub fn titled(mut self, title: impl Into<String>) -> Shape {
+        self.title = Some(title.into());
+        self
     }
 
     /// The shape's bounding box `(x, y, w, h)`.
@@ -125,6 +149,13 @@ impl Scene {
     /// The shapes with `role`.
     pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Shape> {
         self.shapes.iter().filter(move |s| s.role == role)
+    }
+
+    /// How much there is to draw: each shape counts once, and a path once per segment (a
+    /// path of a thousand ticks costs a renderer about what a thousand shapes do). The stage
+    /// puts heavy scenes on a canvas.
+    pub fn weight(&self) -> usize {
+        self.shapes.iter().map(|s| if let Geometry::Path { segments, .. } = &s.geometry { segments.len().max(1) } else { 1 }).sum()
     }
 
     /// The first pair of node boxes that overlap, if any (tests use this on big trees).
@@ -222,7 +253,19 @@ pub fn mark_class(mark: Option<Tone>) -> &'static str {
     }
 }
 
-/// A shape's class attribute: its role, its mark, and `overfull`.
+/// How many colours series cycle through (the Okabe–Ito palette's eight).
+pub const SERIES_COLOURS: u16 = 8;
+/// How many dash patterns series cycle through after the colours: solid, dashed, dotted,
+/// dash-dot.
+pub const SERIES_PATTERNS: u16 = 4;
+
+/// A series' colour and pattern numbers: `(n % 8, n / 8 % 4)`.
+pub fn series_style(series: u16) -> (u16, u16) {
+    (series % SERIES_COLOURS, series / SERIES_COLOURS % SERIES_PATTERNS)
+}
+
+/// A shape's class attribute: its role, its mark, `overfull`, and its series' colour and
+/// pattern (`series-3 pattern-1`).
 pub fn shape_class(s: &Shape) -> String {
     let mut class = String::from(s.role.class());
     for extra in [mark_class(s.mark), if s.overfull { "overfull" } else { "" }] {
@@ -230,6 +273,10 @@ pub fn shape_class(s: &Shape) -> String {
             class.push(' ');
             class.push_str(extra);
         }
+    }
+    if let Some(series) = s.series {
+        let (colour, pattern) = series_style(series);
+        let _ = write!(class, " series-{colour} pattern-{pattern}");
     }
     class
 }
@@ -254,6 +301,15 @@ pub fn to_svg(scene: &Scene) -> String {
             Role::Link => ("none", "#0072b2"),
             Role::Label => ("#333", "none"),
         };
+        // A series is drawn in its palette colour (the browser's stylesheet does the same).
+        let series_colour = shape.series.map(|n| SERIES_HEX[series_style(n).0 as usize]);
+        let (fill, stroke) = match (series_colour, &shape.geometry) {
+            (Some(c), Geometry::Circle { .. }) => (c, c),
+            (Some(c), Geometry::Rect { .. }) => (c, stroke),
+            (Some(c), _) => (fill, c),
+            (None, _) => (fill, stroke),
+        };
+        let title = shape.title.as_ref().map_or(String::new(), |t| format!("<title>{}</title>", escape(t)));
         let _ = match &shape.geometry {
             Geometry::Rect { x, y, w, h, rx, label } => {
                 let text = label.as_ref().map_or(String::new(), |t| {
@@ -261,7 +317,7 @@ pub fn to_svg(scene: &Scene) -> String {
                 });
                 writeln!(
                     s,
-                    "<g class=\"{class}\" data-id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\"/>{text}</g>",
+                    "<g class=\"{class}\" data-id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\"/>{text}{title}</g>",
                     num(*x),
                     num(*y),
                     num(*w),
@@ -271,15 +327,17 @@ pub fn to_svg(scene: &Scene) -> String {
             }
             Geometry::Circle { cx, cy, r } => writeln!(
                 s,
-                "<circle class=\"{class}\" data-id=\"{id}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\"/>",
+                "<circle class=\"{class}\" data-id=\"{id}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\"{}",
                 num(*cx),
                 num(*cy),
-                num(*r)
+                num(*r),
+                close("circle", &title)
             ),
             Geometry::Arc { cx, cy, r, start, end } => writeln!(
                 s,
-                "<path class=\"{class}\" data-id=\"{id}\" fill=\"none\" stroke=\"{stroke}\" d=\"{}\"/>",
-                arc_data(*cx, *cy, *r, *start, *end)
+                "<path class=\"{class}\" data-id=\"{id}\" fill=\"none\" stroke=\"{stroke}\" d=\"{}\"{}",
+                arc_data(*cx, *cy, *r, *start, *end),
+                close("path", &title)
             ),
             Geometry::Text { x, y, text } => writeln!(
                 s,
@@ -290,12 +348,25 @@ pub fn to_svg(scene: &Scene) -> String {
             ),
             Geometry::Path { segments, arrow } => {
                 let dash = if shape.role == Role::Link { " stroke-dasharray=\"4 3\"" } else { "" };
-                writeln!(s, "<path class=\"{class}\" data-id=\"{id}\" fill=\"none\" stroke=\"{stroke}\"{dash} d=\"{}\"/>", path_data(segments, *arrow))
+                writeln!(s, "<path class=\"{class}\" data-id=\"{id}\" fill=\"none\" stroke=\"{stroke}\"{dash} d=\"{}\"{}", path_data(segments, *arrow), close("path", &title))
             }
         };
     }
     s.push_str("</svg>\n");
     s
+}
+
+/// The Okabe–Ito palette (Okabe and Ito, 2008), safe under the common colour-vision
+/// deficiencies; the stylesheets define the same as `--series-0` … `--series-7`.
+pub const SERIES_HEX: [&str; 8] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#7f7f7f"];
+
+/// Ends an element: self-closing, or around its `<title>`.
+fn close(tag: &str, title: &str) -> String {
+    if title.is_empty() {
+        "/>".into()
+    } else {
+        format!(">{title}</{tag}>")
+    }
 }
 
 fn escape(text: &str) -> String {

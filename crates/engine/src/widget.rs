@@ -149,6 +149,16 @@ pub static WIDGETS: &[WidgetInfo] = &[WidgetInfo {
     title: crate::widgets::btree::TITLE,
     summary: "Insert, delete, search and scan keys, and watch nodes split, borrow and merge so the tree stays shallow. Compare a B-tree with a B+ tree, or two degrees, side by side.",
     guided: crate::widgets::btree::GUIDED,
+}, WidgetInfo {
+    slug: crate::widgets::lsm::SLUG,
+    title: crate::widgets::lsm::TITLE,
+    summary: "Put, delete, get and scan keys, and watch writes land in the WAL and memtable, flushes make SSTables and compactions merge them down the levels, with bloom filters skipping tables a get need not read. Compare leveled and size-tiered compaction on one workload, with write, read and space amplification beside the models' estimates.",
+    guided: crate::widgets::lsm::GUIDED,
+}, WidgetInfo {
+    slug: crate::widgets::ring::SLUG,
+    title: crate::widgets::ring::TITLE,
+    summary: "Place keys on a hash ring with virtual nodes and replicas; add, remove and fail nodes and count the keys that move. Compare modulo-N, jump, rendezvous, Maglev and bounded-load hashing on the same keys.",
+    guided: crate::widgets::ring::GUIDED,
 }];
 
 /// The registry entry for `slug`.

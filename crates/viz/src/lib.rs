@@ -8,6 +8,7 @@
 //! call [`mount`] with the pages it carries.
 
 mod btree;
+mod lsm;
 mod embed;
 mod embed_dialog;
 mod index_page;
@@ -15,6 +16,7 @@ mod messages;
 pub mod page;
 mod player;
 mod registry;
+mod ring;
 mod stage;
 mod stylesheet;
 mod timer;

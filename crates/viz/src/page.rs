@@ -12,6 +12,7 @@ use crate::stage::Stage;
 use crate::timer::TimerSlot;
 use crate::Address;
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::sync::Arc;
 use strata_browser as browser;
 use strata_engine::scenario::run::Runs;
@@ -37,6 +38,9 @@ pub struct PageHandle<W: Widget> {
     pub add_ops: Callback<Vec<W::Op>, Result<(), String>>,
     /// Changes the scenario's structure or compare mode and replays it.
     pub change: Callback<Edit<W>>,
+    /// The structures on screen at the current step (the second in compare mode), for a
+    /// widget's own figures and charts.
+    pub shown: Signal<Vec<Rc<W::State>>, LocalStorage>,
 }
 
 impl<W: Widget> Clone for PageHandle<W> {
@@ -198,7 +202,12 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
         }
         Ok(())
     });
-    let handle = PageHandle { scenario, add_ops, change };
+    let shown = Signal::derive_local(move || {
+        revision.track();
+        let pos = player.position.get();
+        runs.with_value(|r| (0..2).filter_map(|w| r.at(w, pos).map(|a| Rc::clone(a.state))).collect())
+    });
+    let handle = PageHandle { scenario, add_ops, change, shown };
 
     let phase_ms = Signal::derive(move || PHASE_MS / player.speed.get());
     let side_view = move |which: usize| {

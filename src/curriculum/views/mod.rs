@@ -168,7 +168,7 @@ mod tests {
         super::tags_html(&mut out, &[super::Tag::Btree, super::Tag::Indexing, super::Tag::Lsm, super::Tag::ConsistentHashing]);
         let html = out.0;
         assert_eq!(html.matches("href=\"#/viz/btree\"").count(), 2, "{html}");
-        assert!(html.contains("href=\"#/search?q=LSM%20tree\""), "{html}");
-        assert!(html.contains("href=\"#/search?q=Consistent%20hashing\""), "{html}");
+        assert!(html.contains("href=\"#/viz/lsm\""), "{html}");
+        assert!(html.contains("href=\"#/viz/ring\""), "consistent hashing has a visualizer: {html}");
     }
 }

@@ -2,3 +2,5 @@
 //! positioned shapes. Nothing here knows about the DOM, so the geometry is tested natively.
 
 pub mod btree;
+pub mod lsm;
+pub mod ring;

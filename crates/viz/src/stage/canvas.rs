@@ -3,7 +3,7 @@
 //! every scroll, batched by colour. Steps jump instead of moving (a dense scene has too much
 //! in motion to follow anyway).
 
-use strata_engine::scene::{num, Geometry, Role, Scene, FONT_SIZE};
+use strata_engine::scene::{num, series_style, Geometry, Role, Scene, Shape, FONT_SIZE, SERIES_HEX};
 use strata_engine::step::Tone;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -17,6 +17,8 @@ struct Palette {
     change: String,
     found: String,
     refused: String,
+    /// `--series-0` … `--series-7`.
+    series: Vec<String>,
 }
 
 impl Palette {
@@ -33,6 +35,7 @@ impl Palette {
             change: var("--change", "#e69f00"),
             found: var("--found", "#009e73"),
             refused: var("--refused", "#d55e00"),
+            series: SERIES_HEX.iter().enumerate().map(|(i, hex)| var(&format!("--series-{i}"), hex)).collect(),
         }
     }
 
@@ -69,10 +72,16 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
     let view = (left / scale, top / scale, width / scale, height / scale);
     let visible = |b: (f64, f64, f64, f64)| b.0 <= view.0 + view.2 && b.0 + b.2 >= view.0 && b.1 <= view.1 + view.3 && b.1 + b.3 >= view.1;
 
-    // Connectors first, all in one stroke per colour.
+    // Series shapes (a ring's arcs, ticks and key bins) first, each in its colour and pattern.
+    for shape in scene.shapes.iter().filter(|s| s.series.is_some() && visible(s.bounds())) {
+        draw_series_shape(&ctx, shape, &palette);
+    }
+    ctx.set_line_dash(&js_sys::Array::new()).ok();
+
+    // Connectors next, all in one stroke per colour.
     for role in [Role::Edge, Role::Link] {
         ctx.begin_path();
-        for shape in scene.with_role(role).filter(|s| visible(s.bounds())) {
+        for shape in scene.with_role(role).filter(|s| s.series.is_none() && s.mark.is_none() && visible(s.bounds())) {
             match &shape.geometry {
                 Geometry::Path { segments, .. } => {
                     for seg in segments {
@@ -93,10 +102,15 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
         ctx.stroke();
     }
 
+    // Marked connectors (a lookup's walk, keys that moved) in their tone's colour, on top.
+    for shape in scene.shapes.iter().filter(|s| matches!(s.role, Role::Edge | Role::Link) && s.series.is_none() && s.mark.is_some() && visible(s.bounds())) {
+        draw_series_shape(&ctx, shape, &palette);
+    }
+
     ctx.set_font(&format!("600 {}px ui-monospace, monospace", num(FONT_SIZE)));
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
-    for shape in scene.shapes.iter().filter(|s| !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {
+    for shape in scene.shapes.iter().filter(|s| s.series.is_none() && !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {
         let mark = palette.tone(shape.mark);
         match &shape.geometry {
             Geometry::Rect { x, y, w, h, label, .. } => {
@@ -129,6 +143,59 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
                 let _ = ctx.fill_text(text, *x, *y);
             }
             Geometry::Arc { .. } | Geometry::Path { .. } => {}
+        }
+    }
+}
+
+/// The dash pattern of a series' pattern number (as the stylesheet's `.pattern-N`).
+fn dash(pattern: u16) -> &'static [f64] {
+    match pattern {
+        1 => &[6.0, 3.0],
+        2 => &[2.0, 2.0],
+        3 => &[8.0, 3.0, 2.0, 3.0],
+        _ => &[],
+    }
+}
+
+/// One shape of a series: arcs as thick bands (nodes) or thin strokes, paths as strokes,
+/// circles and boxes filled. A marked shape takes its tone's colour.
+fn draw_series_shape(ctx: &CanvasRenderingContext2d, shape: &Shape, palette: &Palette) {
+    let (colour, pattern) = series_style(shape.series.unwrap_or(0));
+    let colour = palette.tone(shape.mark).unwrap_or(&palette.series[colour as usize]);
+    let pattern: js_sys::Array = dash(pattern).iter().map(|d| wasm_bindgen::JsValue::from_f64(*d)).collect();
+    let _ = ctx.set_line_dash(&pattern);
+    ctx.set_stroke_style_str(colour);
+    ctx.set_fill_style_str(colour);
+    let rad = |d: f64| (d - 90.0).to_radians();
+    match &shape.geometry {
+        Geometry::Arc { cx, cy, r, start, end } => {
+            ctx.begin_path();
+            let _ = ctx.arc(*cx, *cy, *r, rad(*start), rad(*end));
+            ctx.set_line_width(if shape.role == Role::Node { 14.0 } else { 2.0 });
+            ctx.stroke();
+        }
+        Geometry::Path { segments, .. } => {
+            ctx.begin_path();
+            for seg in segments {
+                ctx.move_to(seg[0], seg[1]);
+                ctx.line_to(seg[2], seg[3]);
+            }
+            ctx.set_line_width(if shape.mark.is_some() { 3.0 } else { 1.6 });
+            ctx.stroke();
+        }
+        Geometry::Circle { cx, cy, r } => {
+            ctx.begin_path();
+            let _ = ctx.arc(*cx, *cy, *r, 0.0, std::f64::consts::TAU);
+            ctx.fill();
+        }
+        Geometry::Rect { x, y, w, h, .. } => {
+            ctx.fill_rect(*x, *y, *w, *h);
+            ctx.set_stroke_style_str(&palette.ink);
+            ctx.set_line_width(1.0);
+            ctx.stroke_rect(*x, *y, *w, *h);
+        }
+        Geometry::Text { x, y, text } => {
+            let _ = ctx.fill_text(text, *x, *y);
         }
     }
 }

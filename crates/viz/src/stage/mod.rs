@@ -20,7 +20,7 @@ use strata_engine::scene::{decimal, num, Role, Scene};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// More shapes than this are drawn on a canvas.
+/// More shapes than this (a path counting once per segment) are drawn on a canvas.
 pub const CANVAS_FROM: usize = 6_000;
 /// From this many shapes the SVG keeps only those near the visible part in the DOM.
 const CULL_FROM: usize = 800;
@@ -133,7 +133,9 @@ pub fn Stage(
         let (left, top) = scroll.get_value();
         let (vw, vh) = viewport.get_untracked();
         let (vw, vh) = if vw > 0.0 { (vw, vh) } else { (vp.client_width() as f64, vp.client_height() as f64) };
-        scene.with_untracked(|s| canvas::draw(&canvas, s, scale.get_untracked(), (left, top, vw, vh)));
+        let scale = scale.get_untracked();
+        // Never larger than the drawing: a bitmap taller than its spacer would add scrolling.
+        scene.with_untracked(|s| canvas::draw(&canvas, s, scale, (left, top, vw.min(s.width * scale), vh.min(s.height * scale))));
     };
 
     // Where to scroll so the step's focus is in view, if it is not already.
@@ -178,7 +180,8 @@ pub fn Stage(
         let phase = if reduce { 0.0 } else { phase_ms.get() };
         follow.track();
         scene.with(|s| {
-            let dense = s.shapes.len() >= CANVAS_FROM;
+            // Counted by segments, so a few paths of thousands of ring ticks go to the canvas too.
+            let dense = s.weight() >= CANVAS_FROM;
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
             // A step that points at nothing (a random fill, a fresh start) and changes the

@@ -177,6 +177,16 @@ fn change_phase(old: &Shape, new: &Shape) -> usize {
 }
 
 fn create(shape: &Shape) -> Element {
+    let el = create_bare(shape);
+    // A tooltip: the last child, so a rect's first child stays its box.
+    // (Text shapes set their own text content, so they carry none.)
+    if shape.title.is_some() && !matches!(shape.geometry, Geometry::Text { .. }) {
+        let _ = el.append_child(&svg_el("title"));
+    }
+    el
+}
+
+fn create_bare(shape: &Shape) -> Element {
     match &shape.geometry {
         Geometry::Rect { label, .. } => {
             let g = svg_el("g");
@@ -203,6 +213,13 @@ fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, delay: f64, ent
         set(el, "class", &class);
     }
     set(el, "data-id", &shape.id.to_string());
+    if let Some(title) = &shape.title {
+        if old.and_then(|o| o.title.as_ref()) != Some(title) {
+            if let Some(t) = el.last_element_child().filter(|t| t.tag_name() == "title") {
+                t.set_text_content(Some(title));
+            }
+        }
+    }
     match &shape.geometry {
         Geometry::Rect { x, y, w, h, rx, label } => {
             set(el, "style", &format!("transform:translate({}px,{}px){delay_style}", num(*x), num(*y)));
@@ -213,7 +230,8 @@ fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, delay: f64, ent
                     set(&rect, "rx", &num(*rx));
                 }
             }
-            if let (Some(text), Some(label)) = (el.last_element_child().filter(|t| t.tag_name() == "text"), label) {
+            let text_child = el.first_element_child().and_then(|r| r.next_element_sibling()).filter(|t| t.tag_name() == "text");
+            if let (Some(text), Some(label)) = (text_child, label) {
                 let old_label = old.and_then(|o| match &o.geometry {
                     Geometry::Rect { label, .. } => label.as_ref(),
                     _ => None,

@@ -1,0 +1,262 @@
+//! The LSM tree as a [`Scene`]: the WAL, the memtables, then one row per level (or size tier),
+//! every table placed along one key axis so that overlaps line up across rows, and drawn as
+//! tall as its size in bytes.
+//!
+//! Rows whose tables overlap (L0, the tiers) stack them in lanes, the first lane each fits in.
+//! The key axis runs from 0 to a round number above the largest key ever written, so it only
+//! grows, and a table keeps its place from step to step.
+
+use crate::lsm::{Lsm, SsTable, IMMUTABLE_ID, MAX_KEY, MEMTABLE_ID, WAL_ID};
+use crate::scene::{Geometry, Role, Scene, Shape};
+use crate::step::Highlight;
+use std::sync::Arc;
+
+pub const WIDTH: f64 = 760.0;
+/// Where the key axis starts and ends: row names sit to its left.
+pub const AXIS_X0: f64 = 110.0;
+pub const AXIS_X1: f64 = 745.0;
+pub const MARGIN: f64 = 12.0;
+pub const KEY_W: f64 = 52.0;
+pub const CELL_H: f64 = 30.0;
+/// The tallest table (the largest on screen); smaller ones scale by the square root of their size.
+pub const TABLE_MAX_H: f64 = 34.0;
+pub const TABLE_MIN_H: f64 = 10.0;
+const LANE: f64 = TABLE_MAX_H + 5.0;
+const ROW_GAP: f64 = 12.0;
+/// Key cells shown in a memtable box before the rest are summed up.
+pub const MAX_CELLS: usize = 5;
+
+const TABLE: u64 = 1 << 40;
+const ROW_NAME: u64 = 2 << 40;
+const CELL: u64 = 3 << 40;
+const IMM_CELL: u64 = 3 << 40 | 1 << 30;
+const BOX: u64 = 4 << 40;
+const TICK: u64 = 5 << 40;
+const PROBE: u64 = 6 << 40;
+const NOTE: u64 = 7 << 40;
+const LANE_LINE: u64 = 8 << 40;
+
+/// The id of table `id`'s box.
+pub fn table_shape_id(id: u32) -> u64 {
+    TABLE | u64::from(id)
+}
+
+/// A round number at or above `key`: the end of the axis.
+pub fn axis_end(key: u32) -> u32 {
+    let mut step = 10u32;
+    loop {
+        for m in [1, 2, 5] {
+            if step.saturating_mul(m) > key {
+                return (step * m).min(MAX_KEY + 1);
+            }
+        }
+        if step > MAX_KEY {
+            return MAX_KEY + 1;
+        }
+        step *= 10;
+    }
+}
+
+struct Axis {
+    end: f64,
+}
+
+impl Axis {
+    fn x(&self, key: u32) -> f64 {
+        AXIS_X0 + (AXIS_X1 - AXIS_X0) * f64::from(key) / self.end
+    }
+    /// A table's exact extent, from its first key to just past its last.
+    fn true_span(&self, t: &SsTable) -> (f64, f64) {
+        let x0 = self.x(t.min());
+        (x0, self.x(t.max() + 1) - x0)
+    }
+    /// A table's horizontal extent, widened to stay visible.
+    fn span(&self, t: &SsTable) -> (f64, f64) {
+        let x0 = self.x(t.min());
+        let x1 = self.x(t.max() + 1).max(x0 + 6.0);
+        (x0, x1 - x0)
+    }
+}
+
+fn text(id: u64, x: f64, y: f64, s: impl Into<String>) -> Shape {
+    Shape::new(id, Role::Label, Geometry::Text { x, y, text: s.into() })
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn records(n: u64) -> String {
+    format!("{} record{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
+/// Bytes for people: "1,488 B", "31.2 KB", "4.1 MB".
+pub fn show_bytes(b: u64) -> String {
+    match b {
+        0..=9_999 => format!("{} B", thousands(b)),
+        10_000..=9_999_999 => format!("{:.1} KB", b as f64 / 1000.0),
+        _ => format!("{:.1} MB", b as f64 / 1e6),
+    }
+}
+
+/// Lays out `lsm`, marking what `highlight` points at.
+pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
+    let mut shapes = Vec::new();
+    let mark = |id: u32| highlight.nodes.contains(&id).then_some(highlight.tone);
+    let key_mark = |key: u32| highlight.keys.contains(&key).then_some(highlight.tone);
+    let axis = Axis { end: f64::from(axis_end(lsm.key_high())) };
+    let mut y = MARGIN;
+
+    // The WAL: its live segment and, while a flush is pending, the sealed one.
+    let wal = lsm.wal();
+    shapes.push(text(ROW_NAME, AXIS_X0 / 2.0, y + CELL_H / 2.0, "WAL"));
+    let mut wal_box = Shape::new(BOX | 1, Role::Node, Geometry::Rect {
+        x: AXIS_X0,
+        y,
+        w: 300.0,
+        h: CELL_H,
+        rx: 3.0,
+        label: Some(format!("{} · {}", records(wal.entries), show_bytes(wal.bytes))),
+    });
+    wal_box.mark = mark(WAL_ID);
+    shapes.push(wal_box);
+    if wal.sealed_entries > 0 {
+        shapes.push(Shape::new(BOX | 2, Role::Node, Geometry::Rect {
+            x: AXIS_X0 + 320.0,
+            y,
+            w: 300.0,
+            h: CELL_H,
+            rx: 3.0,
+            label: Some(format!("sealed: {} · {}", records(wal.sealed_entries), show_bytes(wal.sealed_bytes))),
+        }));
+    }
+    y += CELL_H + ROW_GAP;
+
+    // The memtable and the immutable memtable, as sorted key cells.
+    shapes.push(text(ROW_NAME | 1, AXIS_X0 / 2.0, y + CELL_H / 2.0 + 3.0, "Memtable"));
+    let capacity = lsm.config().memtable_entries;
+    let mut x = AXIS_X0;
+    for (which, table, id, cell_base) in [(0u64, Some(lsm.memtable()), MEMTABLE_ID, CELL), (1, lsm.immutable(), IMMUTABLE_ID, IMM_CELL)] {
+        let Some(table) = table else { continue };
+        // The sealed memtable gets fewer cells, so both fit beside each other.
+        let max_cells = if which == 0 { MAX_CELLS } else { MAX_CELLS - 2 };
+        let shown = if table.len() > max_cells { max_cells - 1 } else { table.len() };
+        let cells = (shown + usize::from(table.len() > shown)).max(1);
+        let w = cells as f64 * KEY_W + 6.0;
+        let mut b = Shape::new(BOX | 10 | which, Role::Node, Geometry::Rect { x, y, w, h: CELL_H + 6.0, rx: 4.0, label: None });
+        b.mark = mark(id);
+        shapes.push(b);
+        for (i, e) in table.values().take(shown).enumerate() {
+            let label = if e.value.is_some() { e.key.to_string() } else { format!("{}✝", e.key) };
+            let mut cell = Shape::new(cell_base | u64::from(e.key), Role::Item, Geometry::Rect { x: x + 3.0 + i as f64 * KEY_W, y: y + 3.0, w: KEY_W, h: CELL_H, rx: 3.0, label: Some(label) });
+            cell.mark = key_mark(e.key);
+            shapes.push(cell);
+        }
+        if table.len() > shown {
+            shapes.push(Shape::new(cell_base | 1 << 29, Role::Item, Geometry::Rect {
+                x: x + 3.0 + shown as f64 * KEY_W,
+                y: y + 3.0,
+                w: KEY_W,
+                h: CELL_H,
+                rx: 3.0,
+                label: Some(format!("+{}", table.len() - shown)),
+            }));
+        }
+        let caption = if which == 0 { format!("{} of {capacity}", table.len()) } else { "flushing".to_string() };
+        let note_w = caption.chars().count() as f64 * 9.6;
+        shapes.push(text(NOTE | which, x + w + 8.0 + note_w / 2.0, y + CELL_H / 2.0 + 3.0, caption));
+        x += w + note_w + 28.0;
+    }
+    y += CELL_H + 6.0 + ROW_GAP;
+
+    // The key axis, above the levels.
+    let end = axis.end as u32;
+    for i in 0..=4u32 {
+        let key = (u64::from(end) * u64::from(i) / 4) as u32;
+        let label = thousands(u64::from(key));
+        // The last label would hang past the edge: keep it inside the scene.
+        let half = label.chars().count() as f64 * crate::scene::FONT_SIZE * 0.3;
+        shapes.push(text(TICK | u64::from(i), axis.x(key).min(WIDTH - half - 2.0), y + 6.0, label));
+    }
+    y += 22.0;
+
+    // One row per level or tier.
+    let rows = lsm.rows();
+    let biggest = rows.iter().flatten().map(|t| t.bytes).max().unwrap_or(1).max(1) as f64;
+    let probe_top = y;
+    for (r, row) in rows.iter().enumerate() {
+        // A sorted run (a leveled level below L0) never overlaps itself: each table is drawn
+        // at its true width in one lane, however narrow. Rows that may overlap widen narrow
+        // tables to stay visible and stack them in lanes.
+        let mut by_key: Vec<&Arc<SsTable>> = row.iter().collect();
+        by_key.sort_by_key(|t| t.min());
+        let sorted_run = by_key.windows(2).all(|w| w[0].max() < w[1].min());
+        let spans: Vec<(f64, f64)> = row.iter().map(|t| if sorted_run { axis.true_span(t) } else { axis.span(t) }).collect();
+        let lanes = if sorted_run { vec![0; row.len()] } else { lanes(row, &spans) };
+        let lane_count = lanes.iter().copied().max().map_or(1, |m| m + 1);
+        let row_h = lane_count as f64 * LANE;
+        shapes.push(text(ROW_NAME | (10 + r as u64), AXIS_X0 / 2.0, y + LANE / 2.0, lsm.row_name(r)));
+        // A faint baseline per row, so an empty level still shows where it is.
+        shapes.push(Shape::new(LANE_LINE | r as u64, Role::Edge, Geometry::Path { segments: vec![[AXIS_X0, y + row_h, AXIS_X1, y + row_h]], arrow: false }));
+        for ((t, &lane), &(x0, w)) in row.iter().zip(&lanes).zip(&spans) {
+            let h = (TABLE_MAX_H * (t.bytes as f64 / biggest).sqrt()).clamp(TABLE_MIN_H, TABLE_MAX_H);
+            let top = y + lane as f64 * LANE + (TABLE_MAX_H - h);
+            let label = (w >= 44.0 && h >= 22.0).then(|| format!("#{}", t.id));
+            let mut s = Shape::new(table_shape_id(t.id), Role::Node, Geometry::Rect { x: x0, y: top, w, h, rx: 2.0, label });
+            s.mark = mark(t.id);
+            shapes.push(s);
+        }
+        y += row_h + ROW_GAP;
+    }
+
+    // A get's key, as a line down through every row: the tables it crosses are the ones
+    // whose key range holds it.
+    // (A write's key is marked in the memtable instead.)
+    if let ([key], false) = (&highlight.keys[..], highlight.nodes.contains(&WAL_ID)) {
+        let key = *key;
+        if key <= end {
+            let x = axis.x(key) + 0.5;
+            // Drawn with the labels, above the tables it crosses.
+            let mut line = Shape::new(PROBE, Role::Label, Geometry::Path { segments: vec![[x, probe_top - 4.0, x, y - ROW_GAP + 4.0]], arrow: false });
+            line.mark = Some(highlight.tone);
+            shapes.push(line);
+        }
+    }
+
+    let mut scene = Scene { width: WIDTH, height: y - ROW_GAP + MARGIN, shapes, focus: None };
+    scene.focus = scene.bounds_of(|s| s.mark.is_some() && matches!(s.role, Role::Node | Role::Item));
+    scene
+}
+
+/// The lane of each table in a row: the first lane where its box (`spans`, as drawn, so a
+/// narrow table widened to stay visible counts at its drawn width) overlaps nothing placed.
+fn lanes(row: &[Arc<SsTable>], spans: &[(f64, f64)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..row.len()).collect();
+    // Newest first within a row, so the newest L0 table takes the top lane.
+    order.sort_by(|&a, &b| row[b].id.cmp(&row[a].id));
+    let mut placed: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut out = vec![0; row.len()];
+    for i in order {
+        let (x0, w) = spans[i];
+        let x1 = x0 + w;
+        let free = |lane: &Vec<(f64, f64)>| lane.iter().all(|&(a, b)| x1 <= a || x0 >= b);
+        let lane = match placed.iter().position(free) {
+            Some(lane) => lane,
+            None => {
+                placed.push(Vec::new());
+                placed.len() - 1
+            }
+        };
+        placed[lane].push((x0, x1));
+        out[i] = lane;
+    }
+    out
+}

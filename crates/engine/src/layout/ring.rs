@@ -1,0 +1,437 @@
+//! Layout of a cluster as a [`Scene`]: a ring for the algorithms that place keys on one (the
+//! hash ring and bounded loads), buckets for the others (modulo, jump, rendezvous, Maglev),
+//! which have no ring to draw.
+//!
+//! The ring: each physical node is a series (a colour, and a dash pattern from the ninth node
+//! on); its virtual nodes are ticks across the circle, merged into one path per node; the band
+//! on the circle is coloured by who owns each arc; keys are dots inside it, or, past
+//! [`DOT_KEYS`], a histogram of 2° bins (a hundred thousand dots would be one grey smear and
+//! a hundred thousand shapes). Keys that moved in this step are a second histogram outside.
+//! Dense rings (100 nodes × 1,000 virtual nodes) bin the ownership band into half degrees.
+
+use crate::ring::hash::degrees;
+use crate::ring::place::{successor, VNode, NOBODY};
+use crate::ring::{count, percent, Algorithm, ChangeKind, Cluster, LookupStage, Status};
+use crate::scene::{Geometry, Role, Scene, Shape};
+use crate::step::{Highlight, Tone};
+
+/// Up to this many keys are drawn one dot each.
+pub const DOT_KEYS: usize = 400;
+/// Up to this many serving virtual nodes, one ownership arc each; above, half-degree bins.
+pub const ARC_VNODES: usize = 1_500;
+/// Up to this many virtual nodes, ticks cross the band; above, they stand outside it.
+pub const TICKS_UP_TO: usize = 240;
+/// Up to this many nodes are listed in the scene's own legend.
+pub const LEGEND_NODES: usize = 20;
+
+const CX: f64 = 290.0;
+const CY: f64 = 270.0;
+const R: f64 = 180.0;
+/// Ticks reach past both edges of the 14-unit band, so a node's own colour shows beside it.
+const TICK: f64 = 15.0;
+const KEY_R: f64 = R - 30.0;
+const HIST_BASE: f64 = R - 24.0;
+const HIST_LEN: f64 = 78.0;
+const MOVED_BASE: f64 = R + 30.0;
+const MOVED_LEN: f64 = 46.0;
+const BINS: usize = 180;
+const WIDTH: f64 = 580.0;
+const ROW: f64 = 26.0;
+/// The legend's columns under the ring.
+const LEGEND_COLUMNS: usize = 3;
+const LEGEND_COLUMN: f64 = 180.0;
+
+const ARC: u64 = 1 << 40;
+const TICKS: u64 = 2 << 40;
+const KEY: u64 = 3 << 40;
+const HIST: u64 = 4 << 40;
+const MOVED: u64 = 5 << 40;
+const LABEL: u64 = 6 << 40;
+const SWATCH: u64 = 7 << 40;
+const LEGEND_TEXT: u64 = 8 << 40;
+const LOOKUP: u64 = 9 << 40;
+const BAR: u64 = 10 << 40;
+const BAR_TEXT: u64 = 11 << 40;
+const SLOT: u64 = 12 << 40;
+
+fn point(deg: f64, r: f64) -> (f64, f64) {
+    let rad = (deg - 90.0).to_radians();
+    (CX + r * rad.cos(), CY + r * rad.sin())
+}
+
+fn radial(deg: f64, r0: f64, r1: f64) -> [f64; 4] {
+    let (x0, y0) = point(deg, r0);
+    let (x1, y1) = point(deg, r1);
+    [x0, y0, x1, y1]
+}
+
+fn text(id: u64, x: f64, y: f64, t: impl Into<String>) -> Shape {
+    Shape::new(id, Role::Label, Geometry::Text { x, y, text: t.into() })
+}
+
+/// The mark a node's shapes get: its highlight, else its status.
+fn node_mark(c: &Cluster, id: u16, highlight: &Highlight) -> Option<Tone> {
+    if highlight.nodes.contains(&(id as u32)) {
+        return Some(highlight.tone);
+    }
+    match c.nodes()[id as usize].status {
+        Status::Joining => Some(Tone::Change),
+        Status::Leaving | Status::Failed => Some(Tone::Refused),
+        _ => None,
+    }
+}
+
+/// Lays out `c`, marking what `highlight` points at.
+pub fn layout(c: &Cluster, highlight: &Highlight) -> Scene {
+    let mut scene = if c.config().algorithm.uses_ring() {
+        let mut scene = ring(c, highlight);
+        legend(c, &mut scene);
+        scene
+    } else {
+        // Bars carry their nodes' names already.
+        buckets(c, highlight)
+    };
+    scene.focus = scene.bounds_of(|s| s.id & (0xff << 40) == LOOKUP);
+    scene
+}
+
+fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
+    let mut shapes = Vec::new();
+    let serving: Vec<VNode> = c.serving_ring();
+
+    // The ownership band: the arc before each serving virtual node is its node's.
+    if !serving.is_empty() {
+        let mut arcs: Vec<(u64, f64, f64, u16)> = Vec::new();
+        if serving.len() <= ARC_VNODES {
+            for (i, v) in serving.iter().enumerate() {
+                let prev = serving[(i + serving.len() - 1) % serving.len()];
+                let id = ARC | (v.node as u64) << 16 | v.index as u64;
+                arcs.push((id, degrees(prev.pos), degrees(v.pos), v.node));
+            }
+        } else {
+            for bin in 0..720u64 {
+                let mid = ((bin as u128 * 2 + 1) << 63) / 720;
+                let owner = serving[successor(&serving, mid as u64)].node;
+                arcs.push((ARC | 1 << 39 | bin, bin as f64 * 0.5, (bin + 1) as f64 * 0.5, owner));
+            }
+        }
+        // Neighbouring arcs of one owner become one.
+        let mut merged: Vec<(u64, f64, f64, u16)> = Vec::new();
+        for a in arcs {
+            match merged.last_mut() {
+                Some(m) if m.3 == a.3 => {
+                    m.2 = a.2;
+                    m.0 = a.0;
+                }
+                _ => merged.push(a),
+            }
+        }
+        if merged.len() > 1 && merged[0].3 == merged[merged.len() - 1].3 {
+            let last = merged.pop().expect("more than one");
+            merged[0].1 = last.1;
+        }
+        if merged.len() == 1 {
+            // One owner all round: two halves, since an arc cannot start where it ends.
+            let (id, _, _, owner) = merged[0];
+            merged = vec![(id, 0.0, 180.0, owner), (id | 1 << 38, 180.0, 360.0, owner)];
+        }
+        for (id, start, end, owner) in merged {
+            let title = format!("{} owns this arc", c.node_name(owner));
+            shapes.push(Shape::new(id, Role::Node, Geometry::Arc { cx: CX, cy: CY, r: R, start, end }).in_series(owner).titled(title));
+        }
+    }
+
+    // Virtual nodes: one path of ticks per physical node, across the band; past a few hundred
+    // they would bury the band, so they stand outside it as a comb (a marked node's longer).
+    let crowded = c.ring().len() > TICKS_UP_TO;
+    let mut ticks: Vec<Vec<[f64; 4]>> = vec![Vec::new(); c.nodes().len()];
+    for v in c.ring() {
+        let long = c.nodes()[v.node as usize].status == Status::Joining || (crowded && node_mark(c, v.node, highlight).is_some());
+        let (r0, r1) = match (crowded, long) {
+            (true, false) => (R + 9.0, R + 17.0),
+            (true, true) => (R + 9.0, R + 24.0),
+            (false, true) => (R - 2.0 * TICK, R + 2.0 * TICK),
+            (false, false) => (R - TICK, R + TICK),
+        };
+        ticks[v.node as usize].push(radial(degrees(v.pos), r0, r1));
+    }
+    for (id, segs) in ticks.into_iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+        let id16 = id as u16;
+        let n = &c.nodes()[id];
+        let title = format!("{}: {} virtual nodes, {} keys{}", n.name, segs.len(), count(c.loads()[id] as u64), status_words(n.status));
+        shapes.push(
+            Shape::new(TICKS | id as u64, Role::Item, Geometry::Path { segments: segs, arrow: false })
+                .in_series(id16)
+                .marked(node_mark(c, id16, highlight))
+                .titled(title),
+        );
+    }
+
+    keys_on_ring(c, highlight, &mut shapes);
+    moved_histogram(c, &mut shapes);
+    lookup_on_ring(c, &mut shapes);
+
+    // The middle: what this is, in three short lines.
+    let m = c.metrics();
+    shapes.push(text(LABEL, CX, CY - 26.0, c.config().algorithm.name()));
+    shapes.push(text(LABEL | 1, CX, CY, format!("{} nodes", m.serving)));
+    shapes.push(text(LABEL | 2, CX, CY + 26.0, format!("{} keys", count(m.keys_total as u64))));
+    if let Some(cap) = c.capacity() {
+        shapes.push(text(LABEL | 3, CX, CY + 52.0, format!("cap {}", count(cap as u64))));
+    }
+    Scene { width: WIDTH, height: 2.0 * CY, shapes, focus: None }
+}
+
+fn status_words(s: Status) -> &'static str {
+    match s {
+        Status::Up => "",
+        Status::Joining => " (joining)",
+        Status::Leaving => " (leaving)",
+        Status::Failed => " (failed)",
+        Status::Removed => " (removed)",
+    }
+}
+
+fn keys_on_ring(c: &Cluster, highlight: &Highlight, shapes: &mut Vec<Shape>) {
+    let keys = c.keys();
+    let owners = c.owners();
+    let moved = c.moved_now();
+    if keys.len() <= DOT_KEYS {
+        let mut moved_flags = vec![false; keys.len()];
+        for &i in moved {
+            moved_flags[i as usize] = true;
+        }
+        for (i, (k, &o)) in keys.iter().zip(owners).enumerate() {
+            let (x, y) = point(degrees(k.hash), KEY_R);
+            let mark = if highlight.keys.contains(&(i as u32)) {
+                Some(highlight.tone)
+            } else if moved_flags[i] {
+                Some(Tone::Change)
+            } else {
+                None
+            };
+            let r = if mark.is_some() { 5.5 } else { 4.0 };
+            let mut dot = Shape::new(KEY | i as u64, Role::Item, Geometry::Circle { cx: x, cy: y, r }).marked(mark);
+            if o != NOBODY {
+                dot = dot.in_series(o);
+            }
+            shapes.push(dot.titled(format!("{} → {}", c.key_name(k), c.node_name(o))));
+        }
+        return;
+    }
+    // A histogram: keys per 2° bin, each bar in the colour of the node owning most of it.
+    let mut bins = vec![0u32; BINS];
+    let mut by_owner: Vec<Vec<u32>> = vec![Vec::new(); BINS];
+    for (k, &o) in keys.iter().zip(owners) {
+        let b = ((k.hash as u128 * BINS as u128) >> 64) as usize;
+        bins[b] += 1;
+        let counts = &mut by_owner[b];
+        if o != NOBODY {
+            if counts.len() <= o as usize {
+                counts.resize(o as usize + 1, 0);
+            }
+            counts[o as usize] += 1;
+        }
+    }
+    let top = bins.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let mut paths: Vec<Vec<[f64; 4]>> = vec![Vec::new(); c.nodes().len()];
+    for (b, &n) in bins.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let owner = by_owner[b].iter().enumerate().max_by_key(|(_, c)| **c).map(|(i, _)| i).unwrap_or(0);
+        let deg = (b as f64 + 0.5) * 360.0 / BINS as f64;
+        paths[owner].push(radial(deg, HIST_BASE, HIST_BASE - HIST_LEN * n as f64 / top));
+    }
+    for (owner, segs) in paths.into_iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+        let title = format!("keys per 2° owned mostly by {}", c.node_name(owner as u16));
+        shapes.push(Shape::new(HIST | owner as u64, Role::Edge, Geometry::Path { segments: segs, arrow: false }).in_series(owner as u16).titled(title));
+    }
+}
+
+/// Keys that moved in this step, as bars outside the ring where they sit.
+fn moved_histogram(c: &Cluster, shapes: &mut Vec<Shape>) {
+    let moved = c.moved_now();
+    if moved.is_empty() || c.keys().len() <= DOT_KEYS {
+        return;
+    }
+    let mut bins = vec![0u32; BINS];
+    for &i in moved {
+        let b = ((c.keys()[i as usize].hash as u128 * BINS as u128) >> 64) as usize;
+        bins[b] += 1;
+    }
+    let top = bins.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let segs: Vec<[f64; 4]> = bins
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(b, &n)| radial((b as f64 + 0.5) * 2.0, MOVED_BASE, MOVED_BASE + MOVED_LEN * n as f64 / top))
+        .collect();
+    let title = format!("{} keys moved in this step", count(moved.len() as u64));
+    shapes.push(Shape::new(MOVED, Role::Edge, Geometry::Path { segments: segs, arrow: false }).marked(Some(Tone::Change)).titled(title));
+}
+
+fn lookup_on_ring(c: &Cluster, shapes: &mut Vec<Shape>) {
+    let Some(l) = c.lookup() else { return };
+    let at = degrees(l.hash);
+    let (x, y) = point(at, R);
+    shapes.push(Shape::new(LOOKUP, Role::Item, Geometry::Circle { cx: x, cy: y, r: 7.0 }).marked(Some(Tone::Visit)).titled(l.name.clone()));
+    let (lx, ly) = point(at, R - 62.0);
+    shapes.push(text(LOOKUP | 1, lx, ly, l.name.clone()).marked(Some(Tone::Visit)));
+    if l.stage == LookupStage::Hashed {
+        return;
+    }
+    if let Some(&(_, pos)) = l.chosen.first() {
+        let end = degrees(pos);
+        if (end - at).rem_euclid(360.0) > 0.3 {
+            shapes.push(Shape::new(LOOKUP | 2, Role::Link, Geometry::Arc { cx: CX, cy: CY, r: R + 20.0, start: at, end }).marked(Some(Tone::Visit)));
+        }
+    }
+    for (rank, &(node, pos)) in l.chosen.iter().enumerate() {
+        let d = degrees(pos);
+        let (x, y) = point(d, R);
+        shapes.push(Shape::new(LOOKUP | 10 | rank as u64, Role::Item, Geometry::Circle { cx: x, cy: y, r: 7.0 }).marked(Some(Tone::Found)).titled(format!("replica {}: {}", rank + 1, c.node_name(node))));
+        let (tx, ty) = point(d, R + 42.0);
+        shapes.push(text(LOOKUP | 20 | rank as u64, tx, ty, format!("{}", rank + 1)).marked(Some(Tone::Found)));
+    }
+}
+
+/// Modulo, jump, rendezvous and Maglev: one bar per node, as tall as its load, with the mean
+/// as a dashed line; a lookup marks the bucket (and Maglev's table slot) it lands in.
+fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
+    let mut shapes = Vec::new();
+    let nodes: Vec<u16> = (0..c.nodes().len() as u16).filter(|&i| c.nodes()[i as usize].on_ring()).collect();
+    let n = nodes.len().max(1);
+    let col = if n <= 8 { 64.0 } else if n <= 16 { 34.0 } else if n <= 48 { 12.0 } else { 5.0 };
+    let left = 40.0;
+    let width = (left * 2.0 + n as f64 * col).max(WIDTH);
+    let (top, base) = (110.0, 410.0);
+    let loads = c.loads();
+    let most = nodes.iter().map(|&i| loads[i as usize]).max().unwrap_or(0).max(1) as f64;
+    let m = c.metrics();
+    let heading = match c.config().algorithm {
+        Algorithm::Modulo => format!("bucket = hash mod {}", m.serving),
+        Algorithm::Jump => format!("jump hash: buckets 0 to {}", m.serving.saturating_sub(1)),
+        Algorithm::Rendezvous => "highest score(key, node) wins".to_string(),
+        Algorithm::Maglev => format!("table of {} slots", count(c.config().table as u64)),
+        _ => String::new(),
+    };
+    shapes.push(text(LABEL, width / 2.0, 24.0, format!("{}: {heading}", c.config().algorithm.name())));
+    shapes.push(text(LABEL | 1, width / 2.0, 50.0, format!("{} keys on {} nodes", count(m.keys_total as u64), m.serving)));
+    let mut gained = vec![0u32; c.nodes().len()];
+    if !c.moved_now().is_empty() {
+        if let Some(ch) = c.last_change() {
+            let known = gained.len();
+            for f in ch.flows.iter().filter(|f| (f.1 as usize) < known) {
+                gained[f.1 as usize] += f.2;
+            }
+        }
+    }
+    let chosen: Vec<u16> = c.lookup().filter(|l| l.stage != LookupStage::Hashed).map(|l| l.chosen.iter().map(|x| x.0).collect()).unwrap_or_default();
+    let mut bucket = 0;
+    for (i, &id) in nodes.iter().enumerate() {
+        let x = left + i as f64 * col;
+        let h = (base - top) * loads[id as usize] as f64 / most;
+        let node = &c.nodes()[id as usize];
+        let mut mark = node_mark(c, id, highlight);
+        if mark.is_none() && gained[id as usize] > 0 {
+            mark = Some(Tone::Change);
+        }
+        let title = format!("{}: {} keys{}", node.name, count(loads[id as usize] as u64), status_words(node.status));
+        shapes.push(
+            Shape::new(BAR | id as u64, Role::Node, Geometry::Rect { x: x + col * 0.12, y: base - h.max(1.0), w: col * 0.76, h: h.max(1.0), rx: 2.0, label: None })
+                .in_series(id)
+                .marked(mark)
+                .titled(title),
+        );
+        let labelled = col >= 34.0 || i % 10 == 0;
+        if labelled {
+            shapes.push(text(BAR_TEXT | (id as u64) << 4, x + col / 2.0, base + 20.0, node.name.clone()));
+        }
+        if col >= 64.0 {
+            shapes.push(text(BAR_TEXT | (id as u64) << 4 | 1, x + col / 2.0, base - h - 14.0, count(loads[id as usize] as u64)));
+        }
+        if node.serving() {
+            if col >= 34.0 && matches!(c.config().algorithm, Algorithm::Modulo | Algorithm::Jump) {
+                shapes.push(text(BAR_TEXT | (id as u64) << 4 | 2, x + col / 2.0, base + 44.0, format!("#{bucket}")));
+            }
+            bucket += 1;
+        }
+        if let Some(rank) = chosen.iter().position(|&c| c == id) {
+            // Above the bar's count, numbered in preference order.
+            let h = (base - top) * loads[id as usize] as f64 / most;
+            shapes.push(text(LOOKUP | 20 | rank as u64, x + col / 2.0, base - h - 38.0, format!("{}", rank + 1)).marked(Some(Tone::Found)));
+        }
+    }
+    // The mean, where every bar would be if the load were even.
+    if m.serving > 0 {
+        let y = base - (base - top) * m.mean / most;
+        let x1 = left + n as f64 * col;
+        shapes.push(Shape::new(LABEL | 5, Role::Link, Geometry::Path { segments: vec![[left, y, x1, y]], arrow: false }).titled(format!("mean: {:.0} keys", m.mean)));
+    }
+    let mut height = base + 70.0;
+    if let Some(table) = c.maglev_table() {
+        // The table's first slots, coloured by owner: what a lookup reads.
+        let shown = table.len().min(48);
+        let cell = ((width - 2.0 * left) / shown as f64).min(14.0);
+        let y = base + 64.0;
+        shapes.push(text(LABEL | 6, width / 2.0, y, format!("slots 0 to {} of {}", shown - 1, count(table.len() as u64))));
+        for (s, &owner) in table.iter().take(shown).enumerate() {
+            let rect = Shape::new(SLOT | s as u64, Role::Item, Geometry::Rect { x: left + s as f64 * cell, y: y + 16.0, w: cell - 1.0, h: 20.0, rx: 0.0, label: None });
+            let lit = c.lookup().and_then(|l| l.slot).filter(|_| c.lookup().is_some_and(|l| l.stage != LookupStage::Hashed)) == Some(s as u64);
+            let rect = if owner == NOBODY { rect } else { rect.in_series(owner) };
+            shapes.push(rect.marked(lit.then_some(Tone::Found)).titled(format!("slot {s}: {}", c.node_name(owner))));
+        }
+        height = y + 56.0;
+    }
+    if let Some(l) = c.lookup() {
+        let what = match (l.stage, l.slot, l.chosen.first()) {
+            (LookupStage::Hashed, ..) => format!("{}: hash {:#018x}", l.name, l.hash),
+            (_, Some(slot), Some(&(o, _))) => format!("{} → slot {} → {}", l.name, count(slot), c.node_name(o)),
+            (_, None, Some(&(o, _))) => format!("{} → {}", l.name, c.node_name(o)),
+            _ => l.name.clone(),
+        };
+        shapes.push(text(LOOKUP, width / 2.0, height + 4.0, what).marked(Some(Tone::Visit)));
+        height += 30.0;
+    }
+    Scene { width, height, shapes, focus: None }
+}
+
+/// The scene's own key to the series, under the ring: a swatch, name and load per node, in
+/// columns (the view's table lists every node however many there are), and the last change's
+/// moved fraction against the ideal.
+fn legend(c: &Cluster, scene: &mut Scene) {
+    let nodes: Vec<u16> = (0..c.nodes().len() as u16).filter(|&i| c.nodes()[i as usize].on_ring()).collect();
+    let top = scene.height;
+    let mut bottom = top + ROW;
+    if let Some(ch) = c.last_change().filter(|ch| ch.kind != ChangeKind::AddKeys && !c.moved_now().is_empty()) {
+        scene.shapes.push(text(LEGEND_TEXT | 0xfffd, WIDTH / 2.0, top + 2.0, format!("moved {} · ideal {}", percent(ch.fraction()), percent(ch.ideal))).marked(Some(Tone::Change)));
+    }
+    if nodes.len() > LEGEND_NODES {
+        scene.shapes.push(text(LEGEND_TEXT | 0xfffe, WIDTH / 2.0, top + ROW + 2.0, format!("{} nodes: each listed in the table below", nodes.len())));
+        bottom += ROW;
+    } else {
+        for (i, &id) in nodes.iter().enumerate() {
+            let (row, column) = (i / LEGEND_COLUMNS, i % LEGEND_COLUMNS);
+            let x = 10.0 + column as f64 * LEGEND_COLUMN;
+            let y = top + ROW * (row as f64 + 1.0) - 8.0;
+            let n = &c.nodes()[id as usize];
+            let mark = match n.status {
+                Status::Joining => Some(Tone::Change),
+                Status::Leaving | Status::Failed => Some(Tone::Refused),
+                _ => None,
+            };
+            let swatch = Shape::new(SWATCH | id as u64, Role::Item, Geometry::Rect { x, y, w: 24.0, h: 16.0, rx: 2.0, label: None }).in_series(id);
+            scene.shapes.push(swatch.marked(mark).titled(n.name.clone()));
+            let words = match n.status {
+                Status::Failed => " down".to_string(),
+                Status::Joining => " new".to_string(),
+                Status::Leaving => " leaving".to_string(),
+                _ => format!(" {}", count(c.loads()[id as usize] as u64)),
+            };
+            let label = format!("{}{words}", n.name);
+            // Text is centred: put its middle half its width right of the swatch.
+            let w = label.chars().count() as f64 * crate::scene::FONT_SIZE * 0.6;
+            scene.shapes.push(text(LEGEND_TEXT | id as u64, x + 30.0 + w / 2.0, y + 8.0, label));
+            bottom = bottom.max(y + ROW);
+        }
+    }
+    scene.height = bottom + 6.0;
+}

@@ -1,0 +1,349 @@
+//! Compaction: choosing what to merge (leveled or size-tiered), merging it, and dropping what
+//! no read can see any more.
+
+use super::table::SsTable;
+use super::{Entry, Lsm, Strategy, TieredOptions, MAX_LEVELS};
+use crate::step::{Highlight, Recorder, Tone};
+use std::sync::Arc;
+
+/// What a manual compaction covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompactTarget {
+    /// Everything into one sorted run (RocksDB's `CompactRange` over all keys; Cassandra's
+    /// major compaction).
+    Full,
+    /// One level into the next (leveled), or one tier into a single table (tiered); rows count
+    /// from 0 as the view draws them.
+    Row(usize),
+}
+
+/// Why a compaction runs, for its caption.
+enum Reason {
+    L0Trigger(usize),
+    LevelOver { level: usize, bytes: u64, target: u64 },
+    Bucket { tables: usize, average: u64 },
+    Manual(CompactTarget),
+}
+
+/// One compaction: the tables it reads (by level and id) and where its output goes.
+struct Job {
+    inputs: Vec<(usize, u32)>,
+    output_level: usize,
+    /// Leveled outputs are split at the target file size; a tiered output is one table.
+    split: bool,
+    reason: Reason,
+}
+
+/// Cassandra's size-tiered buckets: indexes into `tables`, each bucket of similar sizes (every
+/// table within `bucket_low`..`bucket_high` times its bucket's average), smallest bucket first.
+pub(super) fn buckets(tables: &[Arc<SsTable>], opts: &TieredOptions) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..tables.len()).collect();
+    order.sort_by_key(|&i| (tables[i].bytes, tables[i].id));
+    let mut out: Vec<(Vec<usize>, f64)> = Vec::new();
+    for i in order {
+        let size = tables[i].bytes as f64;
+        match out.iter_mut().find(|(_, avg)| size >= avg * opts.bucket_low && size <= avg * opts.bucket_high) {
+            Some((members, avg)) => {
+                *avg = (*avg * members.len() as f64 + size) / (members.len() + 1) as f64;
+                members.push(i);
+            }
+            None => out.push((vec![i], size)),
+        }
+    }
+    out.sort_by(|a, b| a.1.total_cmp(&b.1));
+    out.into_iter().map(|(members, _)| members).collect()
+}
+
+/// Merges entries from several tables: the newest version of each key, in key order, and how
+/// many older versions were dropped.
+fn merge(inputs: &[Arc<SsTable>]) -> (Vec<Entry>, u64) {
+    let mut all: Vec<Entry> = inputs.iter().flat_map(|t| t.entries.iter().copied()).collect();
+    all.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.seq.cmp(&a.seq)));
+    let before = all.len();
+    all.dedup_by_key(|e| e.key);
+    let dropped = (before - all.len()) as u64;
+    (all, dropped)
+}
+
+impl Lsm {
+    fn level_bytes(&self, level: usize) -> u64 {
+        self.levels.get(level).map_or(0, |l| l.iter().map(|t| t.bytes).sum())
+    }
+
+    /// The ids of the tables in `level` whose keys overlap `lo..=hi`. Below L0 a level is
+    /// sorted and never overlaps itself, so the overlapping tables are one run found by
+    /// binary search (a big level would otherwise cost a scan per compaction).
+    fn overlapping(&self, level: usize, lo: u32, hi: u32) -> Vec<u32> {
+        let Some(tables) = self.levels.get(level) else { return Vec::new() };
+        if level == 0 {
+            return tables.iter().filter(|t| t.overlaps(lo, hi)).map(|t| t.id).collect();
+        }
+        let (a, b) = overlap_run(tables, lo, hi);
+        tables[a..b].iter().map(|t| t.id).collect()
+    }
+
+    fn span(tables: &[&Arc<SsTable>]) -> (u32, u32) {
+        (tables.iter().map(|t| t.min()).min().unwrap_or(0), tables.iter().map(|t| t.max()).max().unwrap_or(0))
+    }
+
+    /// Leveled: L0 past its file trigger first, then the shallowest level past its target.
+    fn pick_leveled(&self) -> Option<Job> {
+        let opts = &self.config.leveled;
+        let l0 = &self.levels[0];
+        if l0.len() >= opts.level0_file_num_compaction_trigger.max(1) {
+            let refs: Vec<&Arc<SsTable>> = l0.iter().collect();
+            let (lo, hi) = Self::span(&refs);
+            let mut inputs: Vec<(usize, u32)> = l0.iter().map(|t| (0, t.id)).collect();
+            inputs.extend(self.overlapping(1, lo, hi).into_iter().map(|id| (1, id)));
+            return Some(Job { inputs, output_level: 1, split: true, reason: Reason::L0Trigger(l0.len()) });
+        }
+        for level in 1..self.levels.len().min(MAX_LEVELS - 1) {
+            let (bytes, target) = (self.level_bytes(level), self.config.level_target_bytes(level));
+            if bytes <= target {
+                continue;
+            }
+            // RocksDB's default choice (kMinOverlappingRatio): the table that drags the fewest
+            // bytes of the next level along, per byte of its own.
+            let empty = Vec::new();
+            let next = self.levels.get(level + 1).unwrap_or(&empty);
+            let mut prefix = Vec::with_capacity(next.len() + 1);
+            prefix.push(0u64);
+            for t in next {
+                prefix.push(prefix.last().copied().unwrap_or(0) + t.bytes);
+            }
+            // Both levels are sorted and never overlap themselves, so each table's run of
+            // overlapping tables starts no earlier than the previous table's: one sweep.
+            let (mut start, mut end) = (0, 0);
+            let mut pick: Option<(f64, &Arc<SsTable>)> = None;
+            for t in &self.levels[level] {
+                while start < next.len() && next[start].max() < t.min() {
+                    start += 1;
+                }
+                end = end.max(start);
+                while end < next.len() && next[end].min() <= t.max() {
+                    end += 1;
+                }
+                let ratio = (prefix[end] - prefix[start]) as f64 / t.bytes.max(1) as f64;
+                if pick.is_none_or(|(best, b)| ratio < best || (ratio == best && t.id < b.id)) {
+                    pick = Some((ratio, t));
+                }
+            }
+            let (_, pick) = pick?;
+            let mut inputs = vec![(level, pick.id)];
+            inputs.extend(self.overlapping(level + 1, pick.min(), pick.max()).into_iter().map(|id| (level + 1, id)));
+            return Some(Job { inputs, output_level: level + 1, split: true, reason: Reason::LevelOver { level, bytes, target } });
+        }
+        None
+    }
+
+    /// Size-tiered: the smallest bucket holding `min_threshold` tables, at most `max_threshold` of them.
+    fn pick_tiered(&self) -> Option<Job> {
+        let opts = &self.config.tiered;
+        let tables = &self.levels[0];
+        let bucket = buckets(tables, opts).into_iter().find(|b| b.len() >= opts.min_threshold.max(2))?;
+        let chosen: Vec<usize> = bucket.into_iter().take(opts.max_threshold.max(2)).collect();
+        let average = chosen.iter().map(|&i| tables[i].bytes).sum::<u64>() / chosen.len() as u64;
+        Some(Job {
+            inputs: chosen.iter().map(|&i| (0, tables[i].id)).collect(),
+            output_level: 0,
+            split: false,
+            reason: Reason::Bucket { tables: chosen.len(), average },
+        })
+    }
+
+    /// Runs every compaction that is due, one after another (a compaction can make the next
+    /// level overfull in turn: a cascade).
+    pub(super) fn compact_auto(&mut self, rec: &mut impl Recorder<Lsm>) {
+        loop {
+            let job = match self.config.strategy {
+                Strategy::Leveled => self.pick_leveled(),
+                Strategy::Tiered => self.pick_tiered(),
+            };
+            match job {
+                Some(job) => self.run(job, rec),
+                None => break,
+            }
+        }
+    }
+
+    pub(super) fn compact_manual(&mut self, target: CompactTarget, rec: &mut impl Recorder<Lsm>) {
+        let job = match (self.config.strategy, target) {
+            (Strategy::Leveled, CompactTarget::Full) => {
+                let bottom = self.levels.iter().rposition(|l| !l.is_empty()).unwrap_or(0).max(1);
+                let inputs: Vec<(usize, u32)> = self.levels.iter().enumerate().flat_map(|(l, ts)| ts.iter().map(move |t| (l, t.id))).collect();
+                (!inputs.is_empty()).then_some(Job { inputs, output_level: bottom, split: true, reason: Reason::Manual(target) })
+            }
+            (Strategy::Leveled, CompactTarget::Row(level)) if level + 1 < MAX_LEVELS => self.levels.get(level).filter(|l| !l.is_empty()).map(|l| {
+                let refs: Vec<&Arc<SsTable>> = l.iter().collect();
+                let (lo, hi) = Self::span(&refs);
+                let mut inputs: Vec<(usize, u32)> = l.iter().map(|t| (level, t.id)).collect();
+                inputs.extend(self.overlapping(level + 1, lo, hi).into_iter().map(|id| (level + 1, id)));
+                Job { inputs, output_level: level + 1, split: true, reason: Reason::Manual(target) }
+            }),
+            (Strategy::Leveled, CompactTarget::Row(_)) => None,
+            (Strategy::Tiered, target) => {
+                let tables = &self.levels[0];
+                let chosen: Vec<usize> = match target {
+                    CompactTarget::Full => (0..tables.len()).collect(),
+                    CompactTarget::Row(row) => buckets(tables, &self.config.tiered).into_iter().nth(row).unwrap_or_default(),
+                };
+                (!chosen.is_empty()).then(|| Job { inputs: chosen.iter().map(|&i| (0, tables[i].id)).collect(), output_level: 0, split: false, reason: Reason::Manual(target) })
+            }
+        };
+        match job {
+            Some(job) => self.run(job, rec),
+            None if rec.recording() => {
+                let what = match target {
+                    CompactTarget::Full => "There are no tables to compact.".to_string(),
+                    CompactTarget::Row(r) => format!("{} holds no tables that can be compacted.", self.row_name(r)),
+                };
+                rec.record(self, what, Highlight::new(Tone::Refused, [], []));
+            }
+            None => {}
+        }
+    }
+
+    /// May a tombstone for `e` be dropped? Only if no table outside this compaction can hold an
+    /// older version of its key: none whose range covers it, with older entries, and whose
+    /// bloom filter cannot rule it out. (The memtables only hold newer writes.)
+    fn tombstone_droppable(&self, e: &Entry, inputs: &[(usize, u32)]) -> bool {
+        !self.tables().any(|t| !inputs.iter().any(|&(_, id)| id == t.id) && t.covers(e.key) && t.min_seq < e.seq && t.bloom.may_contain(e.key))
+    }
+
+    fn run(&mut self, job: Job, rec: &mut impl Recorder<Lsm>) {
+        let ids: Vec<u32> = job.inputs.iter().map(|&(_, id)| id).collect();
+        let mut input_levels: Vec<usize> = job.inputs.iter().map(|&(l, _)| l).collect();
+        input_levels.dedup();
+        let inputs: Vec<Arc<SsTable>> =
+            input_levels.iter().flat_map(|&l| self.levels[l].iter().filter(|t| ids.contains(&t.id)).cloned().collect::<Vec<_>>()).collect();
+        let read: u64 = inputs.iter().map(|t| t.bytes).sum();
+        let out_level = job.output_level;
+        let from_next = job.inputs.iter().filter(|&&(l, _)| l == out_level && out_level > 0).count();
+        if rec.recording() {
+            let caption = self.job_caption(&job, &inputs, from_next);
+            rec.record(self, caption, Highlight::new(Tone::Visit, ids.clone(), []));
+        }
+
+        // A table with nothing below it to merge with moves down a level as it is (RocksDB's
+        // trivial move): no bytes are rewritten.
+        let trivial = job.split && inputs.len() == 1 && job.inputs[0].0 != out_level && job.inputs[0].0 > 0 && !matches!(job.reason, Reason::Manual(_));
+        let outputs: Vec<Arc<SsTable>> = if trivial {
+            inputs.clone()
+        } else {
+            let (merged, dropped_versions) = merge(&inputs);
+            let before = merged.len();
+            let kept: Vec<Entry> = merged.into_iter().filter(|e| e.value.is_some() || !self.tombstone_droppable(e, &job.inputs)).collect();
+            self.counters.dropped_versions += dropped_versions;
+            self.counters.dropped_tombstones += (before - kept.len()) as u64;
+            let chunks = if job.split { split_at_bytes(kept, self.config.target_file_bytes()) } else if kept.is_empty() { Vec::new() } else { vec![kept] };
+            chunks
+                .into_iter()
+                .map(|entries| {
+                    let t = SsTable::build(self.next_table, entries, self.config.bits_per_key);
+                    self.next_table += 1;
+                    Arc::new(t)
+                })
+                .collect()
+        };
+        let written: u64 = if trivial { 0 } else { outputs.iter().map(|t| t.bytes).sum() };
+
+        for &level in &input_levels {
+            self.levels[level].retain(|t| !ids.contains(&t.id));
+        }
+        while self.levels.len() <= out_level {
+            self.levels.push(Vec::new());
+        }
+        let target = &mut self.levels[out_level];
+        if self.config.strategy == Strategy::Tiered || out_level == 0 {
+            target.extend(outputs.iter().cloned());
+            target.sort_by(|a, b| b.max_seq.cmp(&a.max_seq).then(b.id.cmp(&a.id)));
+        } else if let Some(first) = outputs.first() {
+            // The outputs are sorted and fill the gap the inputs left: splice them in.
+            let at = target.partition_point(|t| t.min() < first.min());
+            target.splice(at..at, outputs.iter().cloned());
+        }
+        if !trivial {
+            self.counters.compaction_read += read;
+            self.counters.compaction_written += written;
+            self.counters.removed_bytes += read;
+        }
+        self.counters.compactions += 1;
+        self.changed();
+
+        if rec.recording() {
+            let out_ids: Vec<u32> = outputs.iter().map(|t| t.id).collect();
+            let caption = if trivial {
+                format!(
+                    "Table #{} overlaps nothing in {}, so it moves down as it is: a trivial move, no bytes rewritten.",
+                    ids[0],
+                    self.row_name(out_level)
+                )
+            } else {
+                let names: Vec<String> = out_ids.iter().map(|id| format!("#{id}")).collect();
+                let place = match self.config.strategy {
+                    Strategy::Leveled => format!(" in L{out_level}"),
+                    Strategy::Tiered => String::new(),
+                };
+                let outputs_text = if names.is_empty() { "no table at all: every entry was a dropped tombstone or shadowed".to_string() } else { format!("{} new table{}{place} ({written} bytes): {}", names.len(), if names.len() == 1 { "" } else { "s" }, names.join(", ")) };
+                let now = self.counters;
+                format!(
+                    "Merged: read {read} bytes and wrote {outputs_text}. The inputs are deleted. So far compactions have dropped {} shadowed versions and {} tombstones.",
+                    now.dropped_versions, now.dropped_tombstones
+                )
+            };
+            rec.record(self, caption, Highlight::new(Tone::Change, out_ids, []));
+        }
+    }
+
+    fn job_caption(&self, job: &Job, inputs: &[Arc<SsTable>], from_next: usize) -> String {
+        let names: Vec<String> = inputs.iter().map(|t| format!("#{}", t.id)).collect();
+        let why = match &job.reason {
+            Reason::L0Trigger(n) => format!(
+                "L0 holds {n} tables, reaching level0_file_num_compaction_trigger ({}): all of them are merged with the {from_next} L1 table{} their keys overlap.",
+                self.config.leveled.level0_file_num_compaction_trigger,
+                if from_next == 1 { "" } else { "s" }
+            ),
+            Reason::LevelOver { level, bytes, target } => format!(
+                "L{level} holds {bytes} bytes, over its target of {target} (max_bytes_for_level_base × {}^{}): one of its tables and the {from_next} table{} it overlaps in L{} are merged.",
+                self.config.leveled.max_bytes_for_level_multiplier,
+                level - 1,
+                if from_next == 1 { "" } else { "s" },
+                level + 1
+            ),
+            Reason::Bucket { tables, average } => format!(
+                "{tables} tables of similar size (about {average} bytes each, within bucket_low {} and bucket_high {} of their average) reach min_threshold ({}): they are merged into one.",
+                self.config.tiered.bucket_low, self.config.tiered.bucket_high, self.config.tiered.min_threshold
+            ),
+            Reason::Manual(CompactTarget::Full) => "A full compaction: every table is merged into one sorted run.".to_string(),
+            Reason::Manual(CompactTarget::Row(r)) => format!("A manual compaction of {}.", self.row_name(*r)),
+        };
+        format!("Compaction picks {}. {why}", names.join(", "))
+    }
+}
+
+/// The run `a..b` of tables in a sorted, non-overlapping level whose keys overlap `lo..=hi`.
+fn overlap_run(tables: &[Arc<SsTable>], lo: u32, hi: u32) -> (usize, usize) {
+    let a = tables.partition_point(|t| t.max() < lo);
+    let b = a + tables[a..].partition_point(|t| t.min() <= hi);
+    (a, b)
+}
+
+/// Cuts sorted entries into tables of about `target` bytes each.
+fn split_at_bytes(entries: Vec<Entry>, target: u64) -> Vec<Vec<Entry>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    let mut bytes = 0;
+    for e in entries {
+        if bytes + e.bytes() > target && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        bytes += e.bytes();
+        current.push(e);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+

@@ -1,0 +1,141 @@
+//! The LSM tree's operation grammar: `ops=p5,d5,g5,r3-9,flush,compact,compact1`.
+//!
+//! `p5` puts key 5 (its value is the write's sequence number, so a get shows which write it
+//! sees), `d5` deletes it (a tombstone), `g5` gets it, `r3-9` scans keys 3 to 9, `flush`
+//! flushes the memtable, `compact` runs a full compaction and `compact1` compacts row 1 (L1
+//! into L2; for size-tiered, tier 2 into one table). Keys are whole numbers from 0 to 99,999.
+//! The workload a scenario's `workload=` and `n=` ask for runs first, as one operation.
+
+use crate::lsm::{CompactTarget, Key, Lsm, Workload, WorkloadKind, MAX_KEY};
+use crate::step::{Highlight, Recorder, Tone};
+
+const ACCEPTED_OPS: &str = "each operation is p (put), d (delete) or g (get) and a key from 0 to 99999, \
+r and a range (r3-9), flush, compact (everything) or compact and a row number (compact1)";
+
+/// The last operations of a workload, recorded step by step after the fast path has run the rest.
+pub const DETAILED_TAIL: u64 = 12;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    Put(Key),
+    Delete(Key),
+    Get(Key),
+    Scan(Key, Key),
+    Flush,
+    Compact(CompactTarget),
+    /// `n` operations of a seeded workload: the fast path, then the last few in detail.
+    Workload { kind: WorkloadKind, n: u32 },
+}
+
+fn parse_key(text: &str, token: &str) -> Result<Key, String> {
+    match text.trim().parse::<u64>() {
+        Ok(k) if k <= u64::from(MAX_KEY) => Ok(k as Key),
+        Ok(_) => Err(format!("“{token}”: keys go from 0 to {MAX_KEY}.")),
+        Err(_) => Err(format!("“{token}” is not an operation: {ACCEPTED_OPS}.")),
+    }
+}
+
+impl Op {
+    pub fn token(&self) -> String {
+        match self {
+            Op::Put(k) => format!("p{k}"),
+            Op::Delete(k) => format!("d{k}"),
+            Op::Get(k) => format!("g{k}"),
+            Op::Scan(lo, hi) => format!("r{lo}-{hi}"),
+            Op::Flush => "flush".into(),
+            Op::Compact(CompactTarget::Full) => "compact".into(),
+            Op::Compact(CompactTarget::Row(r)) => format!("compact{r}"),
+            Op::Workload { kind, n } => format!("w{}:{n}", kind.param()),
+        }
+    }
+
+    pub fn parse(token: &str) -> Result<Op, String> {
+        let token = token.trim();
+        if token == "flush" {
+            return Ok(Op::Flush);
+        }
+        if let Some(rest) = token.strip_prefix("compact") {
+            return match rest {
+                "" => Ok(Op::Compact(CompactTarget::Full)),
+                r => r.parse::<usize>().ok().filter(|&r| r < crate::lsm::MAX_LEVELS).map(|r| Op::Compact(CompactTarget::Row(r))).ok_or_else(|| {
+                    format!("“{token}”: compact takes a row number from 0 to {}, or nothing for a full compaction.", crate::lsm::MAX_LEVELS - 1)
+                }),
+            };
+        }
+        let bad = || format!("“{token}” is not an operation: {ACCEPTED_OPS}.");
+        let mut chars = token.chars();
+        let kind = chars.next().ok_or_else(bad)?;
+        let rest = chars.as_str();
+        match kind {
+            'p' => Ok(Op::Put(parse_key(rest, token)?)),
+            'd' => Ok(Op::Delete(parse_key(rest, token)?)),
+            'g' => Ok(Op::Get(parse_key(rest, token)?)),
+            'r' => {
+                let (lo, hi) = rest.split_once('-').ok_or_else(bad)?;
+                let (lo, hi) = (parse_key(lo, token)?, parse_key(hi, token)?);
+                Ok(Op::Scan(lo.min(hi), lo.max(hi)))
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            Op::Put(k) => format!("put {k}"),
+            Op::Delete(k) => format!("delete {k}"),
+            Op::Get(k) => format!("get {k}"),
+            Op::Scan(lo, hi) => format!("scan {lo}–{hi}"),
+            Op::Flush => "flush".into(),
+            Op::Compact(CompactTarget::Full) => "full compaction".into(),
+            Op::Compact(CompactTarget::Row(r)) => format!("compact row {r}"),
+            Op::Workload { kind, n } => format!("{} workload, {n} operations", kind.param()),
+        }
+    }
+
+    pub fn apply(&self, lsm: &mut Lsm, seed: u64, rec: &mut impl Recorder<Lsm>) {
+        match self {
+            Op::Put(k) => {
+                let value = lsm.next_seq() as u32;
+                lsm.put(*k, value, rec);
+            }
+            Op::Delete(k) => lsm.delete(*k, rec),
+            Op::Get(k) => {
+                lsm.get(*k, rec);
+            }
+            Op::Scan(lo, hi) => {
+                lsm.scan(*lo, *hi, rec);
+            }
+            Op::Flush => lsm.flush(rec),
+            Op::Compact(target) => lsm.compact(*target, rec),
+            Op::Workload { kind, n } => run_workload(lsm, *kind, u64::from(*n), seed, rec),
+        }
+    }
+}
+
+/// The fast path for all but the last [`DETAILED_TAIL`] operations, one step summing them
+/// up, then the tail step by step.
+fn run_workload(lsm: &mut Lsm, kind: WorkloadKind, n: u64, seed: u64, rec: &mut impl Recorder<Lsm>) {
+    let mut workload = Workload::new(kind, seed);
+    if !rec.recording() {
+        lsm.run_fast(&mut workload, n);
+        return;
+    }
+    let fast = n.saturating_sub(DETAILED_TAIL);
+    lsm.run_fast(&mut workload, fast);
+    let m = lsm.metrics();
+    let caption = format!(
+        "The fast path ran {fast} operations of the {} workload ({}) without recording steps: {} tables in {} rows, write amplification {:.2}, space amplification {:.2}. The last {} operations follow step by step.",
+        kind.param(),
+        kind.describe(),
+        lsm.table_count(),
+        lsm.rows().len(),
+        m.write_amp,
+        m.space_amp,
+        n - fast
+    );
+    rec.record(lsm, caption, Highlight::new(Tone::Change, [], []));
+    for _ in fast..n {
+        let op = workload.next_op();
+        lsm.apply_work(op, rec);
+    }
+}

@@ -1,0 +1,220 @@
+//! The LSM widget: its address grammar, notices, guided scenarios, message state and layout
+//! (snapshots as SVG text; regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p strata-engine
+//! --test lsm_widget` after a deliberate change, and review the diff).
+
+use std::path::PathBuf;
+use strata_browser::url::query_pairs;
+use strata_engine::layout::lsm::{axis_end, layout};
+use strata_engine::lsm::{CompactTarget, Lsm, Strategy, WorkloadKind};
+use strata_engine::scene::{to_svg, Geometry, Role, Scene};
+use strata_engine::step::{Highlight, NoSteps, Versioned};
+use strata_engine::widget::{find, Widget};
+use strata_engine::widgets::lsm::{LsmWidget, Op, Params, Runs, Scenario, GUIDED};
+
+fn pairs(q: &str) -> Vec<(String, String)> {
+    query_pairs(q)
+}
+
+fn check_snapshot(name: &str, svg: &str) {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&file, svg).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_SNAPSHOTS=1 to create it", file.display()));
+    assert!(expected == svg, "{name}.svg changed; if that is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.\n{svg}");
+}
+
+#[test]
+fn the_issue_example_parses_cleanly_and_round_trips() {
+    let q = "strategy=leveled&memtable=64&ratio=10&bits=10&workload=uniform&n=100000&seed=7";
+    let (s, notices) = Scenario::parse(&pairs(q));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(s.params, Params { strategy: Strategy::Leveled, memtable: 64, ratio: Some(10), bits: 10, workload: WorkloadKind::Uniform, n: 100_000 });
+    assert_eq!(s.seed, 7);
+    // Defaults are left out; what is set comes back.
+    assert_eq!(s.to_query(), "ratio=10&n=100000&seed=7");
+    let q = "strategy=tiered&memtable=8&ratio=6&bits=0&workload=zipf&n=500&ops=p5,d5,g5,r3-9,flush,compact,compact1&compare=leveled:4&step=3";
+    let (s, notices) = Scenario::parse(&pairs(q));
+    assert!(notices.is_empty(), "{notices:?}");
+    let (again, _) = Scenario::parse(&pairs(&s.to_query()));
+    assert_eq!(again, s);
+    assert_eq!(s.params.config().tiered.min_threshold, 6);
+    assert_eq!(s.compare.map(|c| c.config().leveled.max_bytes_for_level_multiplier), Some(4));
+}
+
+#[test]
+fn bad_parameters_become_notices_and_the_rest_still_loads() {
+    let (s, notices) = Scenario::parse(&pairs("strategy=btree&memtable=1&ratio=99&bits=x&workload=random&n=2000000&ops=p5,q7,p100000,compact9&compare=hash"));
+    let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
+    assert_eq!(params, ["strategy", "memtable", "ratio", "bits", "workload", "n", "ops", "ops", "ops", "compare"], "{notices:?}");
+    assert!(notices[1].message.contains("2 to 4096"), "{}", notices[1].message);
+    assert!(notices[4].message.contains("sequential, uniform, zipf, update or delete"));
+    assert_eq!(s.params, Params::default());
+    assert_eq!(s.ops, vec![Op::Put(5)]);
+}
+
+#[test]
+fn op_tokens_round_trip() {
+    for token in ["p0", "d99999", "g42", "r3-9", "flush", "compact", "compact1"] {
+        let op = Op::parse(token).unwrap();
+        assert_eq!(op.token(), token);
+    }
+    assert_eq!(Op::parse("r9-3"), Ok(Op::Scan(3, 9)));
+    assert_eq!(Op::parse("compact0"), Ok(Op::Compact(CompactTarget::Row(0))));
+    assert!(Op::parse("").is_err());
+    assert!(Op::parse("p").is_err());
+    assert!(Op::parse("flushes").is_err());
+}
+
+#[test]
+fn replay_is_deterministic_and_the_recorded_workload_matches_the_fast_path() {
+    let (s, _) = Scenario::parse(&pairs("memtable=16&workload=delete&n=3000&seed=4&ops=p5,g5,flush"));
+    let a = Runs::build(&s);
+    let b = Runs::build(&s);
+    assert_eq!(a.main.state.counters(), b.main.state.counters());
+    assert_eq!(a.message_json(a.steps()), b.message_json(b.steps()));
+    // The same operations with nothing recorded end in the same tree.
+    let mut fast = LsmWidget::new_state(&s.params);
+    for (i, op) in s.all_ops(&s.params).iter().enumerate() {
+        LsmWidget::apply(op, &mut fast, s.op_seed(i, 1), &mut NoSteps);
+    }
+    assert_eq!(fast.counters(), a.main.state.counters());
+    for step in &a.main.timeline.steps {
+        step.state.check().unwrap();
+    }
+}
+
+#[test]
+fn guided_scenarios_load_cleanly_and_their_notes_fall_on_what_they_say() {
+    for g in GUIDED {
+        let (s, notices) = Scenario::parse(&pairs(&format!("guided={}", g.slug)));
+        assert!(notices.is_empty(), "{}: {notices:?}", g.slug);
+        assert!(g.watch.len() > 40 && !g.notes.is_empty(), "{}", g.slug);
+        let runs = Runs::build(&s);
+        for (step, _) in g.notes {
+            assert!(*step >= 1 && *step <= runs.steps(), "{}: note on step {step} of {}", g.slug, runs.steps());
+        }
+    }
+    let caption = |slug: &str, step: usize| {
+        let (s, _) = Scenario::parse(&pairs(&format!("guided={slug}")));
+        Runs::build(&s).at(0, step).and_then(|a| a.step.map(|s| s.caption.clone())).unwrap()
+    };
+    assert!(caption("first-flush", 5).contains("sealed"));
+    assert!(caption("first-flush", 6).starts_with("Flush"));
+    assert!(caption("first-flush", 8).contains("says maybe"));
+    assert!(caption("leveled-cascade", 110).contains("L0 table"));
+    assert!(caption("leveled-cascade", 111).contains("level0_file_num_compaction_trigger"));
+    assert!(caption("leveled-cascade", 114).contains("trivial move"));
+    assert!(caption("leveled-cascade", 115).contains("1 table it overlaps in L2"));
+    assert!(caption("leveled-cascade", 116).contains("in L2"));
+    assert!(caption("tombstone", 7).contains("tombstone"));
+    assert!(caption("tombstone", 14).contains("tombstone"));
+    assert!(caption("tombstone", 17).contains("1 tombstones"));
+    assert!(!caption("tombstone", 19).contains("hidden"));
+    assert!(caption("bloom-skips", 20).contains("says no"));
+    assert!(caption("bloom-skips", 21).contains("holds 50"));
+    assert!(caption("bloom-skips", 27).contains("reading 0 blocks"));
+    assert!(caption("tiered-vs-leveled", 1).contains("fast path"));
+    // The tombstone scenario ends with key 5 stored nowhere.
+    let (s, _) = Scenario::parse(&pairs("guided=tombstone"));
+    let end = Runs::build(&s).main.state;
+    assert!(end.tables().all(|t| t.entries.iter().all(|e| e.key != 5)));
+    // Tiered against leveled: the figures the scenario points at come out as it says.
+    let (s, _) = Scenario::parse(&pairs("guided=tiered-vs-leveled"));
+    let runs = Runs::build(&s);
+    let (leveled, tiered) = (runs.main.state.metrics(), runs.other.as_ref().unwrap().state.metrics());
+    assert!(tiered.write_amp < leveled.write_amp);
+    assert!(runs.other.as_ref().unwrap().state.table_count() < runs.main.state.table_count() || tiered.read_amp >= leveled.read_amp);
+}
+
+#[test]
+fn the_message_state_has_the_documented_shape() {
+    let (s, _) = Scenario::parse(&pairs("memtable=4&ops=p30,p90,p10,p70,p5,g90"));
+    let runs = Runs::build(&s);
+    let json = runs.message_json(runs.steps());
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["widget"], "lsm");
+    assert_eq!(v["strategy"], "leveled");
+    assert_eq!(v["step"], runs.steps());
+    assert_eq!(v["steps"], runs.steps());
+    assert_eq!(v["memtable"], 1);
+    assert_eq!(v["levels"][0][0]["min"], 10);
+    assert_eq!(v["levels"][0][0]["max"], 90);
+    assert_eq!(v["levels"][0][0]["entries"], 4);
+    assert_eq!(v["levels"][0][0]["bytes"], 528);
+    let m = &v["metrics"];
+    assert_eq!(m["user_bytes"], 5 * 116);
+    assert_eq!(m["disk_bytes_written"], 528);
+    assert!((m["write_amp"].as_f64().unwrap() - 528.0 / 580.0).abs() < 1e-5);
+    assert_eq!(m["read_amp"], 1.0);
+    for key in ["space_amp", "bloom_fp_rate"] {
+        assert!(m[key].is_number(), "{key}");
+    }
+    assert!(m["model"]["bloom_fp_rate"].as_f64().unwrap() > 0.008);
+}
+
+#[test]
+fn the_registry_lists_the_lsm_and_its_guided_routes() {
+    let info = find("lsm").expect("the LSM tree is registered");
+    assert_eq!(info.title, LsmWidget::TITLE);
+    for route in info.routes() {
+        let query = route.split_once('?').map_or("", |(_, q)| q);
+        assert!(Scenario::parse(&pairs(query)).1.is_empty(), "{route}");
+    }
+}
+
+fn scene_of(q: &str) -> Scene {
+    let (s, _) = Scenario::parse(&pairs(q));
+    let runs = Runs::build(&s);
+    let at = runs.at(0, runs.steps()).unwrap();
+    layout(at.state, &at.step.map(|s| s.highlight.clone()).unwrap_or_default())
+}
+
+/// No two table boxes share any area: rows stack overlapping tables in lanes.
+fn assert_no_overlaps(scene: &Scene) {
+    let rects: Vec<(u64, (f64, f64, f64, f64))> = scene.with_role(Role::Node).map(|s| (s.id, s.bounds())).collect();
+    for (i, (ia, a)) in rects.iter().enumerate() {
+        for (ib, b) in &rects[i + 1..] {
+            let apart = a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0 || a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1;
+            assert!(apart, "boxes {ia:#x} and {ib:#x} overlap: {a:?} {b:?}");
+        }
+    }
+}
+
+#[test]
+fn snapshot_first_flush_then_a_get() {
+    check_snapshot("lsm-first-flush", &to_svg(&scene_of("memtable=4&ops=p30,p90,p10,p70,p5,g90")));
+}
+
+#[test]
+fn snapshot_leveled_after_a_cascade() {
+    check_snapshot("lsm-leveled-cascade", &to_svg(&scene_of("guided=leveled-cascade&step=116")));
+}
+
+#[test]
+fn snapshot_tiered_after_a_workload() {
+    check_snapshot("lsm-tiered-workload", &to_svg(&scene_of("strategy=tiered&memtable=16&workload=uniform&n=3000&seed=2")));
+}
+
+#[test]
+fn tables_line_up_by_key_and_never_overlap_even_after_big_workloads() {
+    for q in ["memtable=16&workload=uniform&n=20000&seed=3", "strategy=tiered&memtable=16&workload=zipf&n=20000&seed=3", "memtable=8&workload=sequential&n=5000", "strategy=tiered&workload=delete&n=20000"] {
+        let scene = scene_of(q);
+        assert_no_overlaps(&scene);
+        for s in &scene.shapes {
+            let (x, _, w, _) = s.bounds();
+            assert!(x >= 0.0 && x + w <= scene.width + 0.5, "{q}: {s:?} is outside the width");
+        }
+    }
+    // A table's box spans its key range on the shared axis.
+    let mut lsm = Lsm::new(strata_engine::lsm::Config { memtable_entries: 2, ..Default::default() });
+    lsm.put(0, 1, &mut NoSteps);
+    lsm.put(499, 2, &mut NoSteps);
+    let scene = layout(&lsm, &Highlight::default());
+    let table = scene.shapes.iter().find(|s| s.id == strata_engine::layout::lsm::table_shape_id(1)).unwrap();
+    let Geometry::Rect { x, w, .. } = table.geometry else { panic!("a table is a box") };
+    assert_eq!(axis_end(499), 500);
+    assert!((x - strata_engine::layout::lsm::AXIS_X0).abs() < 1e-9);
+    assert!((x + w - strata_engine::layout::lsm::AXIS_X1).abs() < 1e-9);
+}

@@ -1,0 +1,25 @@
+//! The LSM-tree visualizer's own parts: its operations form, its options (with the real
+//! systems' parameter names and defaults), and its figures: measured amplification beside the
+//! models' estimates, and charts of each against operations. The page around them is the
+//! shared one in `page.rs`; the engine, layout and scenario grammar are in crates/engine.
+
+mod charts;
+mod figures;
+mod ops_form;
+mod options;
+
+use crate::page::{PageHandle, WidgetView};
+use leptos::prelude::*;
+use strata_engine::widgets::lsm::LsmWidget;
+
+impl WidgetView for LsmWidget {
+    fn workbench(page: PageHandle<Self>) -> AnyView {
+        view! {
+            <ops_form::OpsForm add_ops=page.add_ops />
+            <options::Options page=page />
+            <figures::Figures shown=page.shown />
+            <charts::Charts shown=page.shown />
+        }
+        .into_any()
+    }
+}

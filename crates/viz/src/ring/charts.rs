@@ -1,0 +1,148 @@
+//! The ring's two charts, drawn with plotters on a canvas in the page's colours: keys per node
+//! against the ideal, and the spread of load against virtual nodes per node with the 1/√V that
+//! theory expects. Each canvas has a data table beside it for screen readers (see stats.rs).
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use strata_engine::scene::{series_style, SERIES_HEX};
+
+/// A CSS custom property of the page as a colour; `fallback` if it is not `#rrggbb`.
+fn theme_colour(el: &web_sys::Element, name: &str, fallback: &str) -> RGBColor {
+    let value = strata_browser::window().and_then(|w| w.get_computed_style(el).ok().flatten()).and_then(|s| s.get_property_value(name).ok()).unwrap_or_default();
+    let parse = |v: &str| {
+        let hex = v.trim().trim_start_matches('#');
+        match (hex.len(), u32::from_str_radix(hex, 16)) {
+            (6, Ok(v)) => Some(RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)),
+            _ => None,
+        }
+    };
+    parse(&value).or_else(|| parse(fallback)).unwrap_or(RGBColor(0, 0, 0))
+}
+
+/// Sizes the canvas's backing store to its CSS box in device pixels; returns the pixel ratio,
+/// or `None` while it is not laid out.
+fn fit(canvas: &web_sys::HtmlCanvasElement) -> Option<f64> {
+    let ratio = strata_browser::window().map_or(1.0, |w| w.device_pixel_ratio()).max(0.5);
+    // Measure the box the stylesheet gives (not the size pinned by the last drawing)…
+    let style = canvas.style();
+    let _ = style.remove_property("width");
+    let _ = style.remove_property("height");
+    let rect = canvas.get_bounding_client_rect();
+    if rect.width() < 10.0 {
+        return None;
+    }
+    // …then pin the box to whole device pixels, so the bitmap is never stretched.
+    let (w, h) = ((rect.width() * ratio).round(), (rect.height().max(120.0) * ratio).round());
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let _ = style.set_property("width", &format!("{}px", w / ratio));
+    let _ = style.set_property("height", &format!("{}px", h / ratio));
+    Some(ratio)
+}
+
+/// One bar per node: (name, keys, series), with the ideal (the mean) as a dashed line.
+pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, bars: &[(String, u32, u16)], ideal: f64) -> Option<()> {
+    let ratio = fit(&canvas)?;
+    let el: web_sys::Element = canvas.clone().into();
+    let text = theme_colour(&el, "--text", "#1d1f24");
+    let muted = theme_colour(&el, "--muted", "#565b66");
+    let line = theme_colour(&el, "--refused", "#b34700");
+    let series: Vec<RGBColor> = (0..8).map(|i| theme_colour(&el, &format!("--series-{i}"), SERIES_HEX[i])).collect();
+    let px = |v: f64| (v * ratio).round() as u32;
+    let font = |size: f64, c: RGBColor| ("sans-serif", size * ratio).into_font().color(&c);
+    let root = CanvasBackend::with_canvas_object(canvas)?.into_drawing_area();
+    let n = bars.len().max(1) as i32;
+    let top = bars.iter().map(|b| b.1).max().unwrap_or(0).max(ideal.ceil() as u32).max(1) as f64 * 1.15;
+    let y_max = top.ceil() as i32;
+    let every = (bars.len() / 12).max(1);
+    let names: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(8.0))
+        .x_label_area_size(px(36.0))
+        .y_label_area_size(px(56.0))
+        .build_cartesian_2d(0..n * 10, 0..y_max)
+        .ok()?;
+    let x_label = |x: &i32| {
+        let i = (*x / 10) as usize;
+        if *x % 10 == 5 && i % every == 0 { names.get(i).cloned().unwrap_or_default() } else { String::new() }
+    };
+    let x_points: Vec<i32> = (0..n).map(|i| i * 10 + 5).collect();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(x_points.len())
+        .x_label_formatter(&x_label)
+        .y_labels(5)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(muted.mix(0.3).stroke_width(px(1.0)))
+        .axis_style(muted.stroke_width(px(1.0)))
+        .label_style(font(13.0, text))
+        .axis_desc_style(font(13.0, muted))
+        .y_desc("Keys")
+        .draw()
+        .ok()?;
+    chart
+        .draw_series(bars.iter().enumerate().map(|(i, b)| {
+            let x = i as i32 * 10;
+            Rectangle::new([(x + 1, 0), (x + 9, b.1 as i32)], series[series_style(b.2).0 as usize].filled())
+        }))
+        .ok()?;
+    // The ideal: dashes across the whole width, so it reads as a line apart from the bars.
+    let y = ideal.round() as i32;
+    let dashes = (0..n * 10).step_by(4).map(|x| PathElement::new(vec![(x, y), ((x + 2).min(n * 10), y)], line.stroke_width(px(2.5))));
+    chart.draw_series(dashes).ok()?;
+    let at = chart.backend_coord(&(0, y));
+    root.draw(&Text::new(format!("ideal {:.0}", ideal), (at.0 + px(4.0) as i32, at.1 - px(18.0) as i32), font(13.0, line))).ok()?;
+    root.present().ok()
+}
+
+/// Measured spread (V, coefficient of variation) as points joined by a line, the expected
+/// 1/√V as a dashed curve, on a log scale of V; `current` is marked.
+pub fn draw_spread(canvas: web_sys::HtmlCanvasElement, measured: &[(u16, f64)], current: u16) -> Option<()> {
+    let ratio = fit(&canvas)?;
+    let el: web_sys::Element = canvas.clone().into();
+    let text = theme_colour(&el, "--text", "#1d1f24");
+    let muted = theme_colour(&el, "--muted", "#565b66");
+    let ink = theme_colour(&el, "--series-0", "#0072b2");
+    let curve = theme_colour(&el, "--refused", "#b34700");
+    let px = |v: f64| (v * ratio).round() as u32;
+    let font = |size: f64, c: RGBColor| ("sans-serif", size * ratio).into_font().color(&c);
+    let root = CanvasBackend::with_canvas_object(canvas)?.into_drawing_area();
+    let y_max = measured.iter().map(|m| m.1).fold(1.0, f64::max) * 1.1;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(8.0))
+        .margin_right(px(24.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(56.0))
+        .build_cartesian_2d(0.0f64..3.0, 0.0f64..y_max)
+        .ok()?;
+    let x_label = |x: &f64| format!("{}", 10f64.powf(*x).round());
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .x_label_formatter(&x_label)
+        .y_labels(5)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(muted.mix(0.3).stroke_width(px(1.0)))
+        .axis_style(muted.stroke_width(px(1.0)))
+        .label_style(font(13.0, text))
+        .axis_desc_style(font(13.0, muted))
+        .x_desc("Virtual nodes per node (log scale)")
+        .y_desc("Spread (CoV)")
+        .draw()
+        .ok()?;
+    let lx = |v: f64| v.max(1.0).log10();
+    // The expected curve, dashed: short segments with gaps.
+    let pts: Vec<(f64, f64)> = (0..=60).map(|i| i as f64 * 0.05).map(|x| (x, 1.0 / 10f64.powf(x).sqrt())).collect();
+    chart.draw_series(pts.windows(2).step_by(2).map(|w| PathElement::new(vec![w[0], w[1]], curve.stroke_width(px(2.0))))).ok()?;
+    let line: Vec<(f64, f64)> = measured.iter().map(|m| (lx(m.0 as f64), m.1)).collect();
+    chart.draw_series(std::iter::once(PathElement::new(line.clone(), ink.stroke_width(px(2.0))))).ok()?;
+    chart.draw_series(line.iter().map(|&p| Circle::new(p, px(4.0), ink.filled()))).ok()?;
+    if let Some(m) = measured.iter().find(|m| m.0 == current) {
+        chart.draw_series(std::iter::once(Circle::new((lx(m.0 as f64), m.1), px(8.0), text.stroke_width(px(2.0))))).ok()?;
+    }
+    let legend_at = chart.backend_coord(&(1.2, y_max * 0.95));
+    root.draw(&Text::new("solid: measured on these nodes", legend_at, font(13.0, ink))).ok()?;
+    root.draw(&Text::new("dashed: expected 1/√V", (legend_at.0, legend_at.1 + px(18.0) as i32), font(13.0, curve))).ok()?;
+    root.present().ok()
+}

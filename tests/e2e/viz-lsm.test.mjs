@@ -1,0 +1,179 @@
+// The LSM-tree visualizer in the release build: a scenario checked through the message API,
+// a flush and a compaction stepped forward and back, compare mode, a 100,000-operation
+// workload, bad parameters, the charts and their table, and embeds that fit their frame.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { serveStatic, newPage, openApp, askState, scratchDir } from "./support.mjs";
+import { appUnderTest } from "./fixture.mjs";
+
+const app = appUnderTest();
+
+async function openViz(page, hash) {
+  await openApp(page, app.server.url, hash);
+  await page.waitForSelector(".caption .step-label", { timeout: 30000 });
+}
+
+function command(page, cmd, step) {
+  return page.evaluate(([c, s]) => postMessage({ type: "strata:command", command: c, step: s }, "*"), [cmd, step]);
+}
+
+async function stateAt(page, step) {
+  await command(page, "goto", step);
+  await page.waitForFunction((n) => document.querySelector(".caption .step-label")?.textContent.startsWith(`Step ${n} of`), step);
+  return askState(page);
+}
+
+const SIXTEEN = "p5,p60,p35,p90,p20,p75,p45,p10,p65,p30,p85,p50,p15,p95,p40,p70";
+
+test("a guided scenario's address is checked through the message API", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openViz(page, "#/viz/lsm?guided=first-flush");
+  let state = await askState(page);
+  assert.equal(state.widget, "lsm");
+  assert.equal(state.strategy, "leveled");
+  assert.equal(state.step, 0);
+  assert.deepEqual(state.levels, [[]]);
+  assert.equal(state.memtable, 0);
+  await command(page, "last");
+  await page.waitForFunction(() => /Step 9 of 9/.test(document.querySelector(".caption")?.textContent ?? ""));
+  state = await askState(page);
+  assert.equal(state.step, state.steps);
+  assert.deepEqual(state.levels, [[{ id: 1, min: 10, max: 90, entries: 4, bytes: 528 }]]);
+  assert.equal(state.metrics.user_bytes, 4 * 116);
+  assert.equal(state.metrics.disk_bytes_written, 528);
+  assert.equal(typeof state.metrics.write_amp, "number");
+  assert.ok(Math.abs(state.metrics.write_amp - 528 / 464) < 1e-5, "write amp has decimals");
+  assert.equal(state.metrics.read_amp, 1);
+  assert.match(await page.locator(".caption").textContent(), /bloom filter/);
+  assert.match(await page.locator("h1").textContent(), /memtable fills and flushes/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a flush and a compaction step forward and back", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openViz(page, `#/viz/lsm?memtable=4&ops=${SIXTEEN}&step=0`);
+  // Step 24: the fourth flush has left four tables in L0.
+  let s = await stateAt(page, 24);
+  assert.equal(s.levels[0].length, 4);
+  assert.equal(s.memtable, 0);
+  // Step 25 marks the compaction's inputs; 26 has merged them into L1.
+  s = await stateAt(page, 26);
+  assert.equal(s.levels[0].length, 0);
+  assert.equal(s.levels[1].length, 4);
+  assert.ok(s.levels[1].every((t, i, all) => i === 0 || all[i - 1].max < t.min), "L1 tables do not overlap");
+  assert.match(await page.locator(".caption").textContent(), /Merged/);
+  // Back again: the same four L0 tables, drawn again.
+  await page.locator("h1").click();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction(() => document.querySelector(".caption .step-label")?.textContent.startsWith("Step 24 of"));
+  s = await askState(page);
+  assert.equal(s.levels[0].length, 4);
+  const tables = await page.locator(".scene-svg .node").count();
+  // WAL + memtable boxes + four tables.
+  assert.ok(tables >= 6, `tables drawn: ${tables}`);
+  // Step 23: the memtable is sealed and waiting: before the flush.
+  s = await stateAt(page, 23);
+  assert.equal(s.levels[0].length, 3);
+  assert.equal(s.immutable, 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("compare mode steps leveled and size-tiered together on one workload", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openViz(page, "#/viz/lsm?guided=tiered-vs-leveled");
+  const s = await askState(page);
+  assert.equal(s.step, 1);
+  assert.equal(s.strategy, "leveled");
+  assert.equal(s.compare.strategy, "tiered");
+  assert.ok(s.compare.metrics.write_amp < s.metrics.write_amp, "tiered writes fewer bytes per user byte");
+  assert.equal(await page.locator(".tree-figure").count(), 2);
+  const next = await stateAt(page, 2);
+  assert.equal(next.metrics.ops, s.metrics.ops + 1);
+  assert.equal(next.compare.metrics.ops, s.compare.metrics.ops + 1);
+  // The figures show both, each beside its model.
+  assert.equal(await page.locator(".lsm-figures-table").count(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a 100,000-operation workload finishes and the page stays responsive", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openViz(page, "#/viz/lsm?strategy=leveled&memtable=64&ratio=10&bits=10&workload=uniform&n=100000&seed=7");
+  const s = await askState(page);
+  assert.equal(s.metrics.ops, 100000);
+  assert.ok(s.levels.length >= 3, "the workload reached L2");
+  assert.ok(s.metrics.write_amp > 1 && s.metrics.space_amp >= 1);
+  assert.ok(Math.abs(s.metrics.bloom_fp_rate - s.metrics.model.bloom_fp_rate) < s.metrics.model.bloom_fp_rate, "measured bloom rate near the formula's");
+  // Stepping through the last operations answers at once.
+  await page.locator("h1").click();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".caption .step-label")?.textContent.startsWith("Step 1 of"));
+  assert.match(await page.locator(".caption").textContent(), /fast path ran 99988 operations/);
+  // The charts are drawn and their numbers are in a table.
+  const canvas = await page.locator("canvas.lsm-chart").first().evaluate((c) => c.width);
+  assert.ok(canvas > 0);
+  assert.ok(await page.locator(".lsm-chart-data tbody tr").count() > 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("malformed parameters are reported and the rest still loads", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openViz(page, "#/viz/lsm?strategy=btree&memtable=1&bits=x&n=5000000&ops=p5,q9,g5");
+  const notices = await page.locator(".notices").textContent();
+  for (const word of ["strategy", "memtable", "bits", "n", "q9"]) assert.ok(notices.includes(word), `notice for ${word}: ${notices}`);
+  assert.match(notices, /2 to 4096/);
+  const s = await askState(page);
+  assert.equal(s.strategy, "leveled");
+  assert.equal(s.metrics.ops, 2, "the good operations ran");
+  // A bad number typed into an option is reported beside it.
+  await page.locator("#lsm-memtable").fill("99999");
+  await page.locator("#lsm-memtable").dispatchEvent("change");
+  assert.match(await page.locator("#lsm-memtable-error").textContent(), /2 to 4096/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("embeds fit 800×450 and 640×360 for every controls= setting, nothing overlapping or outside", async () => {
+  const dir = await scratchDir("lsm-embed-fit");
+  const deck = await serveStatic(dir);
+  after(() => deck.close());
+  const { context, page, problems } = await newPage(app.browser, { viewport: { width: 1000, height: 700 } });
+  for (const [w, h] of [[800, 450], [640, 360]]) {
+    for (const controls of ["full", "step", "none"]) {
+      for (const scenario of ["guided=leveled-cascade&step=116", "guided=bloom-skips&step=20&legend=1", "guided=tiered-vs-leveled"]) {
+        const src = `${app.server.url}#/embed/lsm?${scenario}&controls=${controls}`;
+        await fs.writeFile(path.join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
+<iframe id="f" src="${src}" width="${w}" height="${h}" style="border:0;display:block"></iframe>`);
+        await page.goto(`${deck.url}index.html?${Math.random()}`);
+        const frame = page.frames().find((f) => f.url().includes("#/embed/"));
+        await frame.waitForSelector(".caption .step-label", { timeout: 30000 });
+        await frame.waitForTimeout(200);
+        const report = await frame.evaluate(() => {
+          const root = document.documentElement;
+          const boxes = [".embed-title", ".tree-figure", ".caption", ".legend", ".player", ".workbench-drawer > summary"]
+            .flatMap((sel) => [...document.querySelectorAll(sel)].map((el, i) => ({ sel: `${sel}#${i}`, r: el.getBoundingClientRect() })));
+          const outside = boxes.filter(({ r }) => r.width > 0 && (r.left < -0.5 || r.top < -0.5 || r.right > root.clientWidth + 0.5 || r.bottom > root.clientHeight + 0.5)).map((b) => b.sel);
+          const overlaps = [];
+          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i].r; const b = boxes[j].r;
+            if (a.width && b.width && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${boxes[i].sel} × ${boxes[j].sel}`);
+          }
+          return { scroll: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth, outside, overlaps };
+        });
+        const label = `${w}×${h} controls=${controls} ${scenario}`;
+        assert.equal(report.scroll, false, `${label}: no page scrollbars`);
+        assert.deepEqual(report.outside, [], `${label}: everything inside the frame`);
+        assert.deepEqual(report.overlaps, [], `${label}: nothing overlaps`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
