@@ -102,3 +102,56 @@ export function askState(page) {
     postMessage({ type: "strata:get-state", id }, "*");
   }));
 }
+
+/**
+ * Opens `#/embed/<widget>?<scenario>&controls=<setting>` in an iframe of 800×450 and of 640×360,
+ * for every controls= setting and every scenario, and measures its layout: page scrollbars,
+ * boxes outside the frame, overlapping boxes, scrollbars inside a stage, stage heights.
+ * `check(report, label, frame)` asserts what the caller's visualizer promises.
+ */
+export async function eachEmbed(browser, appUrl, widget, scenarios, check) {
+  const dir = await scratchDir(`${widget}-embed-fit`);
+  const deck = await serveStatic(dir);
+  const { context, page, problems } = await newPage(browser, { viewport: { width: 1000, height: 700 } });
+  try {
+    for (const [w, h] of [[800, 450], [640, 360]]) {
+      for (const controls of ["full", "step", "none"]) {
+        for (const scenario of scenarios) {
+          const src = `${appUrl}#/embed/${widget}?${scenario}&controls=${controls}`;
+          await fs.writeFile(path.join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
+<iframe id="f" src="${src}" width="${w}" height="${h}" style="border:0;display:block"></iframe>`);
+          await page.goto(`${deck.url}index.html?${Math.random()}`);
+          const frame = page.frames().find((f) => f.url().includes("#/embed/"));
+          await frame.waitForSelector(".caption .step-label", { timeout: 30000 });
+          await frame.waitForTimeout(200);
+          const report = await frame.evaluate(() => {
+            const root = document.documentElement;
+            const boxes = [".embed-title", ".tree-figure", ".caption", ".legend", ".player", ".workbench-drawer > summary"]
+              .flatMap((sel) => [...document.querySelectorAll(sel)].map((el, i) => ({ sel: `${sel}#${i}`, r: el.getBoundingClientRect() })));
+            const inner = [...document.querySelectorAll(".tree-figure figcaption, .zoom-controls, .stage-viewport")].map((el) => ({ sel: el.className, r: el.getBoundingClientRect() }));
+            const isOutside = ({ r }) => r.width > 0 && (r.left < -0.5 || r.top < -0.5 || r.right > root.clientWidth + 0.5 || r.bottom > root.clientHeight + 0.5);
+            const overlaps = [];
+            for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i].r; const b = boxes[j].r;
+              if (a.width && b.width && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${boxes[i].sel} × ${boxes[j].sel}`);
+            }
+            const stages = [...document.querySelectorAll(".stage-viewport")];
+            return {
+              scroll: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth,
+              stageScroll: stages.some((v) => v.scrollHeight > v.clientHeight + 1 || v.scrollWidth > v.clientWidth + 1),
+              outside: boxes.filter(isOutside).map((b) => b.sel),
+              innerOutside: inner.filter(isOutside).map((b) => b.sel),
+              overlaps,
+              stages: stages.map((v) => v.getBoundingClientRect().height),
+            };
+          });
+          await check(report, `${w}×${h} controls=${controls} ${scenario}`, frame);
+        }
+      }
+    }
+    if (problems.length) throw new Error(`the embeds reported problems: ${problems.join("; ")}`);
+  } finally {
+    await context.close();
+    deck.close();
+  }
+}

@@ -1,11 +1,9 @@
 // The LSM-tree visualizer in the release build: a scenario checked through the message API,
 // a flush and a compaction stepped forward and back, compare mode, a 100,000-operation
 // workload, bad parameters, the charts and their table, and embeds that fit their frame.
-import { test, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs/promises";
-import path from "node:path";
-import { serveStatic, newPage, openApp, askState, scratchDir } from "./support.mjs";
+import { newPage, openApp, askState, eachEmbed } from "./support.mjs";
 import { appUnderTest } from "./fixture.mjs";
 
 const app = appUnderTest();
@@ -141,39 +139,10 @@ test("malformed parameters are reported and the rest still loads", async () => {
 });
 
 test("embeds fit 800×450 and 640×360 for every controls= setting, nothing overlapping or outside", async () => {
-  const dir = await scratchDir("lsm-embed-fit");
-  const deck = await serveStatic(dir);
-  after(() => deck.close());
-  const { context, page, problems } = await newPage(app.browser, { viewport: { width: 1000, height: 700 } });
-  for (const [w, h] of [[800, 450], [640, 360]]) {
-    for (const controls of ["full", "step", "none"]) {
-      for (const scenario of ["guided=leveled-cascade&step=116", "guided=bloom-skips&step=20&legend=1", "guided=tiered-vs-leveled"]) {
-        const src = `${app.server.url}#/embed/lsm?${scenario}&controls=${controls}`;
-        await fs.writeFile(path.join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
-<iframe id="f" src="${src}" width="${w}" height="${h}" style="border:0;display:block"></iframe>`);
-        await page.goto(`${deck.url}index.html?${Math.random()}`);
-        const frame = page.frames().find((f) => f.url().includes("#/embed/"));
-        await frame.waitForSelector(".caption .step-label", { timeout: 30000 });
-        await frame.waitForTimeout(200);
-        const report = await frame.evaluate(() => {
-          const root = document.documentElement;
-          const boxes = [".embed-title", ".tree-figure", ".caption", ".legend", ".player", ".workbench-drawer > summary"]
-            .flatMap((sel) => [...document.querySelectorAll(sel)].map((el, i) => ({ sel: `${sel}#${i}`, r: el.getBoundingClientRect() })));
-          const outside = boxes.filter(({ r }) => r.width > 0 && (r.left < -0.5 || r.top < -0.5 || r.right > root.clientWidth + 0.5 || r.bottom > root.clientHeight + 0.5)).map((b) => b.sel);
-          const overlaps = [];
-          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i].r; const b = boxes[j].r;
-            if (a.width && b.width && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${boxes[i].sel} × ${boxes[j].sel}`);
-          }
-          return { scroll: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth, outside, overlaps };
-        });
-        const label = `${w}×${h} controls=${controls} ${scenario}`;
-        assert.equal(report.scroll, false, `${label}: no page scrollbars`);
-        assert.deepEqual(report.outside, [], `${label}: everything inside the frame`);
-        assert.deepEqual(report.overlaps, [], `${label}: nothing overlaps`);
-      }
-    }
-  }
-  assert.deepEqual(problems, []);
-  await context.close();
+  const scenarios = ["guided=leveled-cascade&step=116", "guided=bloom-skips&step=20&legend=1", "guided=tiered-vs-leveled"];
+  await eachEmbed(app.browser, app.server.url, "lsm", scenarios, (report, label) => {
+    assert.equal(report.scroll, false, `${label}: no page scrollbars`);
+    assert.deepEqual(report.outside, [], `${label}: everything inside the frame`);
+    assert.deepEqual(report.overlaps, [], `${label}: nothing overlaps`);
+  });
 });

@@ -4,11 +4,10 @@
 // a drawing reached by stepping equal to a fresh one, embeds that fit their frame for every
 // controls= setting, readable keys on a 1,000-key tree, the legend, guided scenarios that
 // guide, and the smaller faults (backticks, contrast, Compare jumping, tap targets).
-import { test, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
-import path from "node:path";
-import { serveStatic, newPage, openApp, askState, scratchDir } from "./support.mjs";
+import { newPage, openApp, askState, eachEmbed } from "./support.mjs";
 import { appUnderTest } from "./fixture.mjs";
 
 const app = appUnderTest();
@@ -235,51 +234,17 @@ test("on a phone every visualizer control is at least 44 px high", async () => {
 });
 
 test("embeds fit 800×450 and 640×360 for every controls= setting, nothing overlapping or outside", async () => {
-  const dir = await scratchDir("embed-fit");
-  const deck = await serveStatic(dir);
-  after(() => deck.close());
-  const { context, page, problems } = await newPage(app.browser, { viewport: { width: 1000, height: 700 } });
-  for (const [w, h] of [[800, 450], [640, 360]]) {
-    for (const controls of ["full", "step", "none"]) {
-      for (const scenario of ["guided=b-vs-bplus&step=16", "guided=first-root-split&step=5&legend=1", "variant=b&degree=4&fill=200&seed=3"]) {
-        const src = `${app.server.url}#/embed/btree?${scenario}&controls=${controls}`;
-        await fs.writeFile(path.join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
-<iframe id="f" src="${src}" width="${w}" height="${h}" style="border:0;display:block"></iframe>`);
-        await page.goto(`${deck.url}index.html?${Math.random()}`);
-        const frame = page.frames().find((f) => f.url().includes("#/embed/"));
-        await frame.waitForSelector(".caption .step-label");
-        await frame.waitForTimeout(200);
-        const report = await frame.evaluate(() => {
-          const root = document.documentElement;
-          const boxes = [".embed-title", ".tree-figure", ".caption", ".legend", ".player", ".workbench-drawer > summary"]
-            .flatMap((sel) => [...document.querySelectorAll(sel)].map((el, i) => ({ sel: `${sel}#${i}`, r: el.getBoundingClientRect() })));
-          const inner = [...document.querySelectorAll(".tree-figure figcaption, .zoom-controls, .stage-viewport")].map((el) => ({ sel: el.className, r: el.getBoundingClientRect() }));
-          const outside = [...boxes, ...inner].filter(({ r }) => r.width > 0 && (r.left < -0.5 || r.top < -0.5 || r.right > root.clientWidth + 0.5 || r.bottom > root.clientHeight + 0.5)).map((b) => b.sel);
-          const overlaps = [];
-          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i].r; const b = boxes[j].r;
-            if (a.width && b.width && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${boxes[i].sel} × ${boxes[j].sel}`);
-          }
-          const stages = [...document.querySelectorAll(".stage-viewport")].map((v) => v.getBoundingClientRect().height);
-          return {
-            scroll: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth,
-            inner: [...document.querySelectorAll(".stage-viewport")].some((v) => v.scrollHeight > v.clientHeight + 1 || v.scrollWidth > v.clientWidth + 1),
-            outside, overlaps, stages,
-          };
-        });
-        const label = `${w}×${h} controls=${controls} ${scenario}`;
-        assert.equal(report.scroll, false, `${label}: no page scrollbars`);
-        assert.equal(report.inner, false, `${label}: the stage fits without scrollbars`);
-        assert.deepEqual(report.outside, [], `${label}: everything inside the frame`);
-        assert.deepEqual(report.overlaps, [], `${label}: nothing overlaps`);
-        assert.ok(Math.min(...report.stages) >= 80, `${label}: the stage keeps room (${report.stages})`);
-        if (scenario.startsWith("guided")) assert.ok(await frame.locator(".embed-title").count(), `${label}: the scenario's title shows`);
-        if (scenario.includes("legend=1")) assert.ok(await frame.locator(".legend li").count() >= 4, `${label}: legend=1 shows the legend`);
-      }
-    }
-  }
-  assert.deepEqual(problems, []);
-  await context.close();
+  const scenarios = ["guided=b-vs-bplus&step=16", "guided=first-root-split&step=5&legend=1", "variant=b&degree=4&fill=200&seed=3"];
+  await eachEmbed(app.browser, app.server.url, "btree", scenarios, async (report, label, frame) => {
+    assert.equal(report.scroll, false, `${label}: no page scrollbars`);
+    assert.deepEqual(report.outside, [], `${label}: everything inside the frame`);
+    assert.deepEqual(report.overlaps, [], `${label}: nothing overlaps`);
+    assert.equal(report.stageScroll, false, `${label}: the stage fits without scrollbars`);
+    assert.deepEqual(report.innerOutside, [], `${label}: the stage's parts inside the frame`);
+    assert.ok(Math.min(...report.stages) >= 80, `${label}: the stage keeps room (${report.stages})`);
+    if (label.includes("guided")) assert.ok(await frame.locator(".embed-title").count(), `${label}: the scenario's title shows`);
+    if (label.includes("legend=1")) assert.ok(await frame.locator(".legend li").count() >= 4, `${label}: legend=1 shows the legend`);
+  });
 });
 
 /** The canvas lies inside the stage's visible box and fills it (or the whole scene, if smaller). */

@@ -104,6 +104,28 @@ pub fn unmount() {
     drop(previous);
 }
 
+/// A visualizer module's entry points, for `src/bin/<slug>.rs`: `main` and the `mount` and
+/// `unmount` the shell calls, showing the pages of the widgets named.
+/// `strata_viz::visualizer_module!(BTreeWidget);`
+#[macro_export]
+macro_rules! visualizer_module {
+    ($($widget:ty),+ $(,)?) => {
+        const PAGES: &[(&str, $crate::PageFn)] = &[$($crate::entry::<$widget>()),+];
+
+        fn main() {}
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount(target: web_sys::HtmlElement, route: String) {
+            $crate::mount(target, route, PAGES);
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn unmount() {
+            $crate::unmount();
+        }
+    };
+}
+
 /// The time since the page started, in milliseconds (for the modules' benchmark exports).
 pub fn now_ms() -> f64 {
     browser::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())

@@ -3,22 +3,9 @@
 //! and exports `bench_insert` to the benchmark.
 
 use strata_engine::widgets::btree::BTreeWidget;
-use strata_viz::{entry, PageFn};
 use wasm_bindgen::prelude::*;
 
-const PAGES: &[(&str, PageFn)] = &[entry::<BTreeWidget>()];
-
-fn main() {}
-
-#[wasm_bindgen]
-pub fn mount(target: web_sys::HtmlElement, route: String) {
-    strata_viz::mount(target, route, PAGES);
-}
-
-#[wasm_bindgen]
-pub fn unmount() {
-    strata_viz::unmount();
-}
+strata_viz::visualizer_module!(BTreeWidget);
 
 /// Inserts `count` random keys into a fresh tree on the fast path and returns the time it
 /// took in milliseconds; the benchmark calls this to measure the engine in the browser.

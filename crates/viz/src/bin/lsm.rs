@@ -2,22 +2,9 @@
 //! It exports `bench_lsm` to the benchmark.
 
 use strata_engine::widgets::lsm::LsmWidget;
-use strata_viz::{entry, PageFn};
 use wasm_bindgen::prelude::*;
 
-const PAGES: &[(&str, PageFn)] = &[entry::<LsmWidget>()];
-
-fn main() {}
-
-#[wasm_bindgen]
-pub fn mount(target: web_sys::HtmlElement, route: String) {
-    strata_viz::mount(target, route, PAGES);
-}
-
-#[wasm_bindgen]
-pub fn unmount() {
-    strata_viz::unmount();
-}
+strata_viz::visualizer_module!(LsmWidget);
 
 /// Runs `count` uniform puts (at most 1,000,000) on the fast path into a fresh tree, leveled
 /// or size-tiered, memtable 64 and 10 bloom bits per key, and returns the milliseconds it took.

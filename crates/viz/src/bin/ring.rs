@@ -4,22 +4,9 @@
 use strata_engine::ring::{Algorithm, Cluster, Config, MAX_KEYS, MAX_NODES, MAX_VNODES};
 use strata_engine::step::NoSteps;
 use strata_engine::widgets::ring::RingWidget;
-use strata_viz::{entry, PageFn};
 use wasm_bindgen::prelude::*;
 
-const PAGES: &[(&str, PageFn)] = &[entry::<RingWidget>()];
-
-fn main() {}
-
-#[wasm_bindgen]
-pub fn mount(target: web_sys::HtmlElement, route: String) {
-    strata_viz::mount(target, route, PAGES);
-}
-
-#[wasm_bindgen]
-pub fn unmount() {
-    strata_viz::unmount();
-}
+strata_viz::visualizer_module!(RingWidget);
 
 /// Places `keys` generated keys on `nodes` nodes of `vnodes` virtual nodes each, then has one
 /// more node join and recomputes every owner; returns `[place_ms, join_ms, moved_fraction]`.
