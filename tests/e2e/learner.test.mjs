@@ -272,10 +272,10 @@ test("tag pills are links, and a case study's label does not run into its title"
   const btree = page.locator(".tags a[data-tag='btree']").first();
   assert.equal(await btree.getAttribute("href"), "#/viz/btree");
   const lsm = page.locator(".tags a[data-tag='lsm']").first();
-  assert.equal(await lsm.getAttribute("href"), "#/search?q=LSM%20tree");
+  // Every tag now has a visualizer: the LSM pill opens the LSM tree's.
+  assert.equal(await lsm.getAttribute("href"), "#/viz/lsm");
   await lsm.click();
-  await waitFor(page, "#search-results > li");
-  assert.equal(await page.locator("#search-input").inputValue(), "LSM tree");
+  await waitFor(page, ".viz-lsm .caption .step-label");
   await go(page, "#/paths/data-intensive-systems/w01");
   await waitFor(page, ".item[data-kind='Case study']");
   const gaps = await page.locator(".item[data-kind='Case study']").evaluateAll((items) => items.map((li) => {

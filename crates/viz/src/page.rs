@@ -138,6 +138,9 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
     // written once things settle (150 ms): Chromium's replaceState costs about 3 ms a call,
     // more than drawing a step, and playback or a held arrow key would pay it every step.
     let pending_hash = TimerSlot::new();
+    // The address as this page last saw or wrote it. A link followed meanwhile (its hashchange
+    // may still be queued behind this timer) changed it, and must not be written over.
+    let written_hash = StoredValue::new(browser::location_hash());
     let address_for_hash = address.clone();
     Effect::new(move |_| {
         let position = player.position.get();
@@ -147,7 +150,13 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
             s.to_query()
         });
         let hash = address_for_hash.hash(&query);
-        pending_hash.timeout(std::time::Duration::from_millis(150), move || browser::replace_hash(&hash));
+        pending_hash.timeout(std::time::Duration::from_millis(150), move || {
+            if browser::location_hash() == written_hash.get_value() {
+                browser::replace_hash(&hash);
+                // As the browser spells it back (it may normalise the escapes).
+                written_hash.set_value(browser::location_hash());
+            }
+        });
     });
 
     let frame = Memo::new(move |_| {
