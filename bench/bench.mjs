@@ -456,7 +456,7 @@ try {
     "",
     "| file | raw | gzip -9 |",
     "| --- | ---: | ---: |",
-    ...files.map((f) => `| ${f.file.replace(/-[0-9a-f]{12,16}(?=[._])/, "-<hash>")} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    ...files.map((f) => `| ${f.file.replace(/-[0-9a-f]{12,16}(?=[._\/])/, "-<hash>")} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
     `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
     "",
     `Budget: ${kb(BUDGET_GZIP)} gzip for the whole first load: ${total.gzip <= BUDGET_GZIP ? "within budget" : `OVER by ${kb(total.gzip - BUDGET_GZIP)}`}.`,
