@@ -1,6 +1,6 @@
 //! `#/viz`: every registered visualizer, each with its guided scenarios.
 
-use crate::registry;
+use strata_engine::widget::WIDGETS;
 use leptos::prelude::*;
 use strata_browser as browser;
 
@@ -15,7 +15,7 @@ pub fn IndexPage() -> impl IntoView {
                 "Every screen is a link: copy the address to share exactly what you see, or embed it in a slide with "
                 <code>"#/embed/…"</code> "."
             </p>
-            {registry::widgets().map(|w| view! {
+            {WIDGETS.iter().map(|w| view! {
                 <article class="card" id=w.slug>
                     <h2><a href=format!("#/viz/{}", w.slug)>{w.title}</a></h2>
                     <p>{w.summary}</p>

@@ -15,7 +15,6 @@ mod index_page;
 mod messages;
 pub mod page;
 mod player;
-mod registry;
 mod ring;
 mod stage;
 mod stylesheet;
@@ -69,8 +68,8 @@ thread_local! {
 /// One widget's page, as a module's list of pages holds it.
 pub type PageFn = fn(Address) -> AnyView;
 
-/// The page of widget `W`, for a module's list: `(BTreeWidget::SLUG, page_of::<BTreeWidget>)`.
-pub fn page_of<W: page::WidgetView>(address: Address) -> AnyView {
+/// The page of widget `W` (a module's list holds it through [`entry`]).
+fn page_of<W: page::WidgetView>(address: Address) -> AnyView {
     page::viz_page::<W>(address).into_any()
 }
 
@@ -139,7 +138,7 @@ fn UnknownWidget(name: String) -> impl IntoView {
             <h1 tabindex="-1">"No such visualizer"</h1>
             <p>"There is no visualizer called “" {name} "”. These are the ones there are:"</p>
             <ul>
-                {registry::widgets().map(|w| view! {
+                {strata_engine::widget::WIDGETS.iter().map(|w| view! {
                     <li><a href=format!("#/viz/{}", w.slug)>{w.title}</a></li>
                 }).collect_view()}
             </ul>

@@ -133,9 +133,8 @@ pub fn Stage(
         let (left, top) = scroll.get_value();
         let (vw, vh) = viewport.get_untracked();
         let (vw, vh) = if vw > 0.0 { (vw, vh) } else { (vp.client_width() as f64, vp.client_height() as f64) };
-        let scale = scale.get_untracked();
-        // Never larger than the drawing: a bitmap taller than its spacer would add scrolling.
-        scene.with_untracked(|s| canvas::draw(&canvas, s, scale, (left, top, vw.min(s.width * scale), vh.min(s.height * scale))));
+        // canvas::draw keeps the bitmap no larger than the drawing.
+        scene.with_untracked(|s| canvas::draw(&canvas, s, scale.get_untracked(), (left, top, vw, vh)));
     };
 
     // Where to scroll so the step's focus is in view, if it is not already.
