@@ -166,11 +166,18 @@ pub fn Stage(
         options.set_behavior(if reduce || !near { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
         vp.scroll_to_with_scroll_to_options(&options);
     };
-    // The part of a big scene to keep in the DOM: the view and one view's size around it.
-    let drawn_window = StoredValue::new(None::<(f64, f64, f64, f64)>);
+    // The part of a big scene to keep in the DOM: the view and half a view around it. (One
+    // view around it kept 2.25 times the elements, and the browser lays out the whole SVG
+    // whenever one changes.)
+    let drawn_window = StoredValue::new(None::<svg::Rect>);
     let window_at = move |s: &Scene, scale: f64, (left, top): (f64, f64)| {
         let (vw, vh) = viewport.get_untracked();
-        (s.shapes.len() >= CULL_FROM && vw > 0.0).then(|| ((left - vw) / scale, (top - vh) / scale, 3.0 * vw / scale, 3.0 * vh / scale))
+        (s.shapes.len() >= CULL_FROM && vw > 0.0).then(|| ((left - vw / 2.0) / scale, (top - vh / 2.0) / scale, 2.0 * vw / scale, 2.0 * vh / scale))
+    };
+    // What the viewer sees at these scroll offsets, in scene units.
+    let view_at = move |scale: f64, (left, top): (f64, f64)| -> svg::Rect {
+        let (vw, vh) = viewport.get_untracked();
+        (left / scale, top / scale, vw / scale, vh / scale)
     };
 
     Effect::new(move |_| {
@@ -193,12 +200,18 @@ pub fn Stage(
             let before = scroll.get_value();
             let window = window_at(s, scale, target.unwrap_or(before));
             drawn_window.set_value(window);
+            // A big scene moves only what is in sight now or once the view follows the step.
+            let view = window.map(|_| {
+                let (now, then) = (view_at(scale, before), view_at(scale, target.unwrap_or(before)));
+                let (x, y) = (now.0.min(then.0), now.1.min(then.1));
+                (x, y, (now.0 + now.2).max(then.0 + then.2) - x, (now.1 + now.3).max(then.1 + then.3) - y)
+            });
             let mut phases = 0;
             renderer.update_value(|r| match (dense, r.as_mut()) {
-                (false, Some(Renderer::Svg(svg_r))) => phases = svg_r.render(s, phase, window),
+                (false, Some(Renderer::Svg(svg_r))) => phases = svg_r.render(s, phase, window, view),
                 (false, _) => {
                     let mut fresh = svg::SvgRenderer::new(&svg);
-                    fresh.render(s, 0.0, window);
+                    fresh.render(s, 0.0, window, None);
                     *r = Some(Renderer::Svg(fresh));
                 }
                 (true, Some(Renderer::Canvas)) => {}
@@ -348,7 +361,7 @@ pub fn Stage(
                     renderer.update_value(|r| {
                         if let Some(Renderer::Svg(svg_r)) = r {
                             let phase = svg_r.phase();
-                            svg_r.render(s, phase, window);
+                            svg_r.render(s, phase, window, Some(view_at(scale, at)));
                         }
                     });
                 });

@@ -9,8 +9,10 @@
 //! 2. connectors (edges follow the boxes they join).
 //!
 //! Phases with nothing in them are skipped; each lasts the duration the Speed control sets.
+//! Only shapes in or entering the view move: one out of sight jumps to its place, since a
+//! transition nobody sees still costs the browser a style update on every frame it runs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use strata_browser as browser;
 use strata_engine::scene::{arc_data, num, path_data, shape_class, Geometry, Role, Scene, Shape};
 use wasm_bindgen::JsCast;
@@ -22,6 +24,9 @@ pub struct SvgRenderer {
     svg: Element,
     layers: [Element; 5],
     shapes: HashMap<u64, Drawn>,
+    /// Every shape of the scene last drawn, culled or not: one that comes into the window
+    /// because the view moved was there all along, and must not fade in as if it were new.
+    known: HashSet<u64>,
     drawn: bool,
     /// The phase length last written: a custom property on the root restyles every shape, so
     /// it is written only when the Speed changes.
@@ -76,7 +81,7 @@ impl SvgRenderer {
             let _ = svg.append_child(&g);
             g
         });
-        SvgRenderer { svg: svg.clone(), layers, shapes: HashMap::new(), drawn: false, phase_ms: -1.0 }
+        SvgRenderer { svg: svg.clone(), layers, shapes: HashMap::new(), known: HashSet::new(), drawn: false, phase_ms: -1.0 }
     }
 
     /// The phase length last drawn with.
@@ -88,31 +93,31 @@ impl SvgRenderer {
     /// `phase_ms` is one phase's length (0 jumps straight to the end). With a `window` (big
     /// scenes), only the shapes that touch it are kept in the DOM: the browser's SVG layout
     /// and style costs grow with every element present, seen or not.
-    pub fn render(&mut self, scene: &Scene, phase_ms: f64, window: Option<(f64, f64, f64, f64)>) -> usize {
+    /// `view` is the part the viewer sees, now or once the view follows the step (scene
+    /// units); a change outside it jumps.
+    pub fn render(&mut self, scene: &Scene, phase_ms: f64, window: Option<Rect>, view: Option<Rect>) -> usize {
         let first = !self.drawn;
         // Which phases have something in them, to skip the empty ones.
         let mut used = [false; 3];
-        let mut plan: Vec<(usize, Option<usize>)> = Vec::with_capacity(scene.shapes.len());
-        let inside = |s: &Shape| {
-            window.is_none_or(|(x, y, w, h)| {
-                let (sx, sy, sw, sh) = s.bounds();
-                sx <= x + w && sx + sw >= x && sy <= y + h && sy + sh >= y
-            })
-        };
+        let mut plan: Vec<(usize, Change)> = Vec::with_capacity(scene.shapes.len());
+        let inside = |s: &Shape| window.is_none_or(|r| overlaps(s.bounds(), r));
+        let seen = |s: &Shape| view.is_none_or(|r| overlaps(s.bounds(), r));
         for (i, shape) in scene.shapes.iter().enumerate() {
             if !inside(shape) {
                 continue;
             }
-            let phase = match self.shapes.get(&shape.id) {
-                None if first => None,
-                None => Some(if shape.role == Role::Edge || shape.role == Role::Link { 2 } else { 1 }),
-                Some(d) if d.shape == *shape => None,
-                Some(d) => Some(change_phase(&d.shape, shape)),
+            let change = match self.shapes.get(&shape.id) {
+                None if first => Change::Jump,
+                None if !seen(shape) || self.known.contains(&shape.id) => Change::Jump,
+                None => Change::Phase(if shape.role == Role::Edge || shape.role == Role::Link { 2 } else { 1 }),
+                Some(d) if d.shape == *shape => Change::None,
+                Some(d) if !seen(&d.shape) && !seen(shape) => Change::Jump,
+                Some(d) => Change::Phase(change_phase(&d.shape, shape)),
             };
-            if let Some(p) = phase {
+            if let Change::Phase(p) = change {
                 used[p] = true;
             }
-            plan.push((i, phase));
+            plan.push((i, change));
         }
         let order: Vec<usize> = (0..3).scan(0, |n, p| {
             let at = *n;
@@ -126,24 +131,33 @@ impl SvgRenderer {
         for d in self.shapes.values_mut() {
             d.seen = false;
         }
-        for (i, phase) in plan {
+        for (i, change) in plan {
             let shape = &scene.shapes[i];
-            let delay = phase.map_or(0.0, |p| order[p] as f64 * phase_ms);
+            let motion = match change {
+                Change::Phase(p) if phase_ms > 0.0 => Motion::Play { delay: order[p] as f64 * phase_ms },
+                _ => Motion::Jump,
+            };
             match self.shapes.get_mut(&shape.id) {
                 Some(d) => {
                     d.seen = true;
-                    if phase.is_some() {
-                        write_shape(&d.el, shape, Some(&d.shape), delay, false);
+                    if change != Change::None {
+                        write_shape(&d.el, shape, Some(&d.shape), motion);
                         d.shape = shape.clone();
                     }
                 }
                 None => {
                     let el = create(shape);
-                    write_shape(&el, shape, None, delay, !first && phase_ms > 0.0);
+                    set(&el, "data-id", &shape.id.to_string());
+                    write_shape(&el, shape, None, motion);
                     let _ = self.layers[layer_of(shape.role)].append_child(&el);
                     self.shapes.insert(shape.id, Drawn { el, shape: shape.clone(), seen: true });
                 }
             }
+        }
+        // Without a window nothing is culled, and the drawn shapes are the scene's.
+        self.known.clear();
+        if window.is_some() {
+            self.known.extend(scene.shapes.iter().map(|s| s.id));
         }
         self.shapes.retain(|_, d| {
             if !d.seen {
@@ -159,6 +173,42 @@ impl SvgRenderer {
         }
         self.drawn = true;
         phases
+    }
+}
+
+/// A rectangle in scene units: x, y, width, height.
+pub type Rect = (f64, f64, f64, f64);
+
+fn overlaps((sx, sy, sw, sh): Rect, (x, y, w, h): Rect) -> bool {
+    sx <= x + w && sx + sw >= x && sy <= y + h && sy + sh >= y
+}
+
+/// What a step does to one shape.
+#[derive(Clone, Copy, PartialEq)]
+enum Change {
+    None,
+    /// Moves, grows or appears in this phase.
+    Phase(usize),
+    /// Takes its new look at once (the first drawing, or out of sight).
+    Jump,
+}
+
+/// How a changed shape takes its new look.
+#[derive(Clone, Copy)]
+enum Motion {
+    /// A transition that starts after `delay` ms (a new shape fades in).
+    Play { delay: f64 },
+    Jump,
+}
+
+impl Motion {
+    /// What the shape's inline style adds to its geometry.
+    fn style(self) -> String {
+        match self {
+            Motion::Play { delay } if delay > 0.0 => format!(";transition-delay:{}ms;animation-delay:{}ms", num(delay), num(delay)),
+            Motion::Play { .. } => String::new(),
+            Motion::Jump => ";transition:none".into(),
+        }
     }
 }
 
@@ -203,16 +253,15 @@ fn create_bare(shape: &Shape) -> Element {
 }
 
 /// Writes what changed between `old` and `shape` into `el`.
-fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, delay: f64, entering: bool) {
+fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, motion: Motion) {
     let class = shape_class(shape);
     let old_class = old.map(shape_class);
-    let delay_style = if delay > 0.0 { format!(";transition-delay:{}ms;animation-delay:{}ms", num(delay), num(delay)) } else { String::new() };
-    if entering {
+    let delay_style = motion.style();
+    if old.is_none() && matches!(motion, Motion::Play { .. }) {
         set(el, "class", &format!("{class} entering"));
     } else if old_class.as_deref() != Some(class.as_str()) {
         set(el, "class", &class);
     }
-    set(el, "data-id", &shape.id.to_string());
     if let Some(title) = &shape.title {
         if old.and_then(|o| o.title.as_ref()) != Some(title) {
             if let Some(t) = el.last_element_child().filter(|t| t.tag_name() == "title") {
