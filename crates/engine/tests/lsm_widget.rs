@@ -218,3 +218,60 @@ fn tables_line_up_by_key_and_never_overlap_even_after_big_workloads() {
     assert!((x - strata_engine::layout::lsm::AXIS_X0).abs() < 1e-9);
     assert!((x + w - strata_engine::layout::lsm::AXIS_X1).abs() < 1e-9);
 }
+
+/// The page's sliced replay (a few hundred operations a slice, as between animation frames)
+/// ends exactly where the all-at-once replay does, step for step, in compare mode too.
+#[test]
+fn a_replay_in_slices_equals_the_whole_replay() {
+    use strata_engine::scenario::run::Replay;
+    for q in ["workload=delete&n=5000&seed=3&ops=p5,g5,flush", "workload=uniform&n=3000&seed=7&compare=tiered&ops=g9"] {
+        let (s, notices) = Scenario::parse(&query_pairs(q));
+        assert!(notices.is_empty(), "{notices:?}");
+        let whole = Runs::build(&s);
+        let mut replay = Replay::new(&s);
+        // Per structure: the workload's fast operations (all but the 12 recorded) and one unit
+        // per operation of `ops`.
+        let structures = if s.compare.is_some() { 2 } else { 1 };
+        assert_eq!(replay.total(), structures * (u64::from(s.params.n) - 12 + s.ops.len() as u64));
+        let mut slices = 0;
+        while !replay.is_finished() {
+            let before = replay.done();
+            replay.work(317);
+            assert!(replay.done() > before && replay.done() <= replay.total());
+            slices += 1;
+        }
+        assert!(slices > 5);
+        assert_eq!(replay.done(), replay.total());
+        let sliced = replay.finish();
+        assert_eq!(sliced.steps(), whole.steps());
+        for pos in 0..=whole.steps() {
+            assert_eq!(sliced.message_json(pos), whole.message_json(pos), "{q} at step {pos}");
+        }
+    }
+}
+
+/// Cancelling a sliced replay keeps what ran and names it: the cut address replays to the
+/// same steps, and its history label says how many operations the workload kept.
+#[test]
+fn a_cancelled_replay_is_the_shorter_workload_its_address_names() {
+    use strata_engine::scenario::run::Replay;
+    let (s, _) = Scenario::parse(&query_pairs("workload=uniform&n=100000&seed=7&compare=tiered&ops=p1"));
+    let mut replay = Replay::new(&s);
+    replay.work(1000);
+    replay.work(1000);
+    let done = replay.fast_done().expect("inside the workload");
+    assert_eq!(done, 2000);
+    let mut cut = s.clone();
+    cut.params = LsmWidget::cut_prelude(&s.params, done);
+    cut.compare = s.compare.as_ref().map(|c| LsmWidget::cut_prelude(c, done));
+    assert_eq!(cut.params.n, 2012);
+    replay.stop(&cut);
+    let stopped = replay.finish();
+    let again = Runs::build(&cut);
+    assert_eq!(stopped.steps(), again.steps());
+    for pos in 0..=again.steps() {
+        assert_eq!(stopped.message_json(pos), again.message_json(pos), "step {pos}");
+    }
+    assert_eq!(stopped.main.timeline.ops[0].label, again.main.timeline.ops[0].label);
+    assert!(stopped.main.timeline.ops[0].label.contains("2012"), "{}", stopped.main.timeline.ops[0].label);
+}

@@ -25,7 +25,7 @@ use crate::lsm::{Config, Counters, LeveledOptions, Lsm, Strategy, TieredOptions,
 use crate::scenario::{bounded, Notice};
 use crate::scene::Scene;
 use crate::step::{Highlight, Recorder, Tone};
-use crate::widget::{CounterRow, Guided, LegendEntry, Widget};
+use crate::widget::{CounterRow, FastPart, Guided, LegendEntry, Widget};
 use serde::Serialize;
 
 pub const SLUG: &str = "lsm";
@@ -311,6 +311,18 @@ impl Widget for LsmWidget {
 
     fn apply(op: &Op, lsm: &mut Lsm, seed: u64, rec: &mut impl Recorder<Lsm>) {
         op.apply(lsm, seed, rec);
+    }
+
+    fn fast_part(op: &Op, seed: u64) -> Option<Box<dyn FastPart<Lsm>>> {
+        match op {
+            Op::Workload { kind, n } => Some(Box::new(ops::WorkloadRun::new(*kind, u64::from(*n), seed))),
+            _ => None,
+        }
+    }
+
+    fn cut_prelude(p: &Params, done: u64) -> Params {
+        let n = (done + ops::DETAILED_TAIL).min(u64::from(p.n)) as u32;
+        Params { n, ..*p }
     }
 
     fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
