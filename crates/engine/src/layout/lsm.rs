@@ -102,8 +102,28 @@ fn records(n: u64) -> String {
 pub fn show_bytes(b: u64) -> String {
     match b {
         0..=9_999 => format!("{} B", thousands(b)),
-        10_000..=9_999_999 => format!("{:.1} KB", b as f64 / 1000.0),
-        _ => format!("{:.1} MB", b as f64 / 1e6),
+        10_000..=9_999_999 => format!("{} KB", fixed(b as f64 / 1000.0, 1)),
+        _ => format!("{} MB", fixed(b as f64 / 1e6, 1)),
+    }
+}
+
+/// `v` with exactly `places` decimals ("18.10"; an exact tie rounds away from zero), by integer arithmetic: Rust's float
+/// formatting (`{:.2}`) pulls about 10 KB of code into the module, and the LSM was its only
+/// user besides plotters' own labels.
+pub fn fixed(v: f64, places: u32) -> String {
+    let places = places.min(6);
+    let scale = 10u64.pow(places);
+    let scaled = (v * scale as f64).round();
+    if !scaled.is_finite() {
+        return "0".into();
+    }
+    let scaled = scaled as i64;
+    let (whole, frac) = (scaled.unsigned_abs() / scale, scaled.unsigned_abs() % scale);
+    let sign = if scaled < 0 { "-" } else { "" };
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
     }
 }
 
@@ -259,4 +279,16 @@ fn lanes(row: &[Arc<SsTable>], spans: &[(f64, f64)]) -> Vec<usize> {
         out[i] = lane;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_places_as_float_formatting_gives_them() {
+        for (v, p) in [(18.0833, 2), (0.0, 2), (1.5, 0), (2.26, 1), (-0.26, 1), (0.0086, 4), (123456.789, 3), (0.999, 2)] {
+            assert_eq!(fixed(v, p), format!("{v:.*}", p as usize), "{v} to {p} places");
+        }
+    }
 }

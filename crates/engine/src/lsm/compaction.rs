@@ -395,7 +395,7 @@ impl Lsm {
             ),
             Reason::Bucket { tables, average } => format!(
                 "{tables} tables of similar size (about {average} bytes each, within bucket_low {} and bucket_high {} of their average) reach min_threshold ({}): they are merged into one.",
-                self.config.tiered.bucket_low, self.config.tiered.bucket_high, self.config.tiered.min_threshold
+                crate::scene::decimal(self.config.tiered.bucket_low, 2), crate::scene::decimal(self.config.tiered.bucket_high, 2), self.config.tiered.min_threshold
             ),
             Reason::Manual(CompactTarget::Full) => "A full compaction: every table is merged into one sorted run.".to_string(),
             Reason::Manual(CompactTarget::Row(r)) => format!("A manual compaction of {}.", self.row_name(*r)),

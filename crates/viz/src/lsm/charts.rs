@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
+use strata_engine::layout::lsm::fixed;
 use strata_engine::lsm::{Lsm, Sample};
 use strata_engine::widget::Widget;
 use strata_engine::widgets::lsm::LsmWidget;
@@ -75,8 +76,8 @@ fn draw(canvas: web_sys::HtmlCanvasElement, metric: Metric, series: &[Vec<Sample
         .x_desc("Operations")
         .x_labels(4)
         .y_labels(5)
-        .x_label_formatter(&|x| if *x >= 1000.0 { format!("{:.0}k", x / 1000.0) } else { format!("{x:.0}") })
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .x_label_formatter(&|x| if *x >= 1000.0 { format!("{}k", fixed(x / 1000.0, 0)) } else { fixed(*x, 0) })
+        .y_label_formatter(&|y| fixed(*y, 1))
         .draw()
         .ok()?;
     for (i, points) in series.iter().enumerate() {
@@ -158,7 +159,7 @@ pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
                             <thead><tr><th scope="col">"Operations"</th><th scope="col">"Write amp."</th><th scope="col">"Read amp."</th><th scope="col">"Space amp."</th></tr></thead>
                             <tbody>
                                 {picked.into_iter().map(|s| view! {
-                                    <tr><td class="num">{s.ops}</td><td class="num">{format!("{:.2}", s.write_amp)}</td><td class="num">{format!("{:.2}", s.read_amp)}</td><td class="num">{format!("{:.2}", s.space_amp)}</td></tr>
+                                    <tr><td class="num">{s.ops}</td><td class="num">{fixed(f64::from(s.write_amp), 2)}</td><td class="num">{fixed(f64::from(s.read_amp), 2)}</td><td class="num">{fixed(f64::from(s.space_amp), 2)}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -20,7 +20,7 @@ pub use guided::GUIDED;
 pub use ops::Op;
 
 use crate::layout;
-use crate::layout::lsm::show_bytes;
+use crate::layout::lsm::{fixed, show_bytes};
 use crate::lsm::{Config, Counters, LeveledOptions, Lsm, Strategy, TieredOptions, WorkloadKind};
 use crate::scenario::{bounded, Notice};
 use crate::scene::Scene;
@@ -353,15 +353,15 @@ impl Widget for LsmWidget {
     fn stats(lsm: &Lsm) -> String {
         let m = lsm.metrics();
         format!(
-            "{} ops · {} table{} in {} row{} · {} on disk · write amp {:.2} · space amp {:.2}",
+            "{} ops · {} table{} in {} row{} · {} on disk · write amp {} · space amp {}",
             lsm.ops(),
             lsm.table_count(),
             if lsm.table_count() == 1 { "" } else { "s" },
             lsm.rows().len(),
             if lsm.rows().len() == 1 { "" } else { "s" },
             show_bytes(m.disk_bytes),
-            m.write_amp,
-            m.space_amp
+            fixed(m.write_amp, 2),
+            fixed(m.space_amp, 2)
         )
     }
 

@@ -152,8 +152,8 @@ impl WorkloadRun {
             kind.describe(),
             lsm.table_count(),
             lsm.rows().len(),
-            crate::scene::decimal(m.write_amp, 2),
-            crate::scene::decimal(m.space_amp, 2),
+            crate::layout::lsm::fixed(m.write_amp, 2),
+            crate::layout::lsm::fixed(m.space_amp, 2),
             self.n - fast
         );
         rec.record(lsm, caption, Highlight::new(Tone::Change, [], []));
