@@ -27,9 +27,13 @@ const PHASE_MS: f64 = 300.0;
 /// A replay with at least this many units of work (a long workload) runs in slices, with a
 /// progress bar and a Cancel button; anything shorter is replayed at once, as before.
 const LONG_REPLAY_UNITS: u64 = 20_000;
-/// Work per slice before the browser gets its turn back (input, painting).
-const SLICE_MS: f64 = 8.0;
-/// The drawing and the charts follow a running replay this often, not every slice.
+/// Work per slice before the browser gets its turn back (input, painting): an input waits
+/// at most about this long.
+const SLICE_MS: f64 = 12.0;
+/// The drawing and the charts follow a running replay this often at most, and less often
+/// when redrawing them takes long: redrawing gets at most a quarter of the time. (A 100,000-
+/// operation LSM workload took 7.5 s behind previews every 120 ms on a loaded machine, its
+/// work alone well under 1 s.)
 const PREVIEW_MS: f64 = 120.0;
 
 /// A widget's view side: its own controls, below the player.
@@ -190,6 +194,16 @@ impl<W: Widget> Replayer<W> {
     fn slice(self) {
         self.timer.timeout(std::time::Duration::ZERO, move || {
             let began = crate::now_ms();
+            // The time since the last slice ended went to the browser: after a preview, mostly
+            // to redrawing it.
+            PACE.with(|p| {
+                let mut pace = p.get();
+                if pace.previewed {
+                    pace.redraw_ms = began - pace.slice_end;
+                    pace.previewed = false;
+                }
+                p.set(pace);
+            });
             let finished = self.replay.try_update_value(|r| {
                 let Some(r) = r.as_mut() else { return true };
                 // Small pieces, so a slice overshoots its budget by little.
@@ -209,12 +223,16 @@ impl<W: Widget> Replayer<W> {
                 Some(false) => {
                     self.progress.set(self.replay.with_value(|r| r.as_ref().map_or((0, 0), |r| (r.done(), r.total()))));
                     // The drawing and charts follow every PREVIEW_MS; the bar every slice.
-                    let due = LAST_PREVIEW.with(|t| {
-                        let now = crate::now_ms();
-                        let due = now - t.get() >= PREVIEW_MS;
+                    let now = crate::now_ms();
+                    let due = PACE.with(|p| {
+                        let mut pace = p.get();
+                        let due = now - pace.last_preview >= PREVIEW_MS.max(3.0 * pace.redraw_ms);
                         if due {
-                            t.set(now);
+                            pace.last_preview = now;
                         }
+                        pace.previewed = due;
+                        pace.slice_end = now;
+                        p.set(pace);
                         due
                     });
                     if due {
@@ -261,9 +279,19 @@ impl<W: Widget> Replayer<W> {
     }
 }
 
+/// How a running replay paces its previews (times from `now_ms`).
+#[derive(Clone, Copy, Default)]
+struct Pace {
+    last_preview: f64,
+    slice_end: f64,
+    /// Whether the last slice ended with a new preview.
+    previewed: bool,
+    /// How long the browser took between slices after the last preview.
+    redraw_ms: f64,
+}
+
 thread_local! {
-    /// When a running replay last redrew its preview.
-    static LAST_PREVIEW: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    static PACE: std::cell::Cell<Pace> = const { std::cell::Cell::new(Pace { last_preview: 0.0, slice_end: 0.0, previewed: false, redraw_ms: 0.0 }) };
 }
 
 /// The page of widget `W` for `address`.
@@ -407,7 +435,8 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
     });
     let handle = PageHandle { scenario, add_ops, change, shown };
 
-    let phase_ms = Signal::derive(move || PHASE_MS / player.speed.get());
+    // A running replay's previews jump: each replaces the last long before a phase would end.
+    let phase_ms = Signal::derive(move || if is_running.get() { 0.0 } else { PHASE_MS / player.speed.get() });
     let side_view = move |which: usize| {
         let field = move |get: fn(&Side) -> String| move || frame.with(|f| f.sides.get(which).map(get).unwrap_or_default());
         let scene = Signal::derive(move || frame.with(|f| f.sides.get(which).map(|s| Arc::clone(&s.scene)).unwrap_or_default()));
