@@ -127,6 +127,24 @@ pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
             }
         }
     });
+    // The table's rows, as a memo: most steps add no point, and then the table is not rebuilt.
+    let table_rows = Memo::new(move |_| {
+        shown.with(|states| {
+            states
+                .iter()
+                .map(|lsm| {
+                    let samples = lsm.samples();
+                    // At most 40 rows: every k-th point and the last.
+                    let every = samples.len().div_ceil(40).max(1);
+                    let mut picked: Vec<Sample> = samples.iter().step_by(every).copied().collect();
+                    if let Some(last) = samples.last().filter(|l| picked.last() != Some(l)) {
+                        picked.push(*last);
+                    }
+                    (LsmWidget::name(&LsmWidget::params_of(lsm)), picked)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="lsm-charts" aria-labelledby="lsm-charts-title">
             <h2 id="lsm-charts-title">"Amplification as operations go by"</h2>
@@ -144,26 +162,16 @@ pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
             </div>
             <details class="lsm-chart-data">
                 <summary>"The charts’ numbers"</summary>
-                {move || shown.with(|states| states.iter().map(|lsm| {
-                    let name = LsmWidget::name(&LsmWidget::params_of(lsm));
-                    let samples = lsm.samples();
-                    // At most 40 rows: every k-th point and the last.
-                    let every = samples.len().div_ceil(40).max(1);
-                    let mut picked: Vec<Sample> = samples.iter().step_by(every).copied().collect();
-                    if let Some(last) = samples.last().filter(|l| picked.last() != Some(l)) {
-                        picked.push(*last);
-                    }
-                    view! {
-                        <table>
-                            <caption>{name}</caption>
-                            <thead><tr><th scope="col">"Operations"</th><th scope="col">"Write amp."</th><th scope="col">"Read amp."</th><th scope="col">"Space amp."</th></tr></thead>
-                            <tbody>
-                                {picked.into_iter().map(|s| view! {
-                                    <tr><td class="num">{s.ops}</td><td class="num">{fixed(f64::from(s.write_amp), 2)}</td><td class="num">{fixed(f64::from(s.read_amp), 2)}</td><td class="num">{fixed(f64::from(s.space_amp), 2)}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }
+                {move || table_rows.with(|tables| tables.iter().map(|(name, picked)| view! {
+                    <table>
+                        <caption>{name.clone()}</caption>
+                        <thead><tr><th scope="col">"Operations"</th><th scope="col">"Write amp."</th><th scope="col">"Read amp."</th><th scope="col">"Space amp."</th></tr></thead>
+                        <tbody>
+                            {picked.iter().map(|s| view! {
+                                <tr><td class="num">{s.ops}</td><td class="num">{fixed(f64::from(s.write_amp), 2)}</td><td class="num">{fixed(f64::from(s.read_amp), 2)}</td><td class="num">{fixed(f64::from(s.space_amp), 2)}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                 }).collect_view())}
             </details>
         </section>
