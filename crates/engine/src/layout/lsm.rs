@@ -248,7 +248,7 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
         }
         if !thin.is_empty() {
             let title = format!("{} tables too narrow to draw apart", thousands(thin.len() as u64));
-            shapes.push(Shape::new(THIN_RUN | r as u64, Role::Edge, Geometry::Path { segments: thin, arrow: false }).titled(title));
+            shapes.push(Shape::new(THIN_RUN | r as u64, Role::Node, Geometry::Path { segments: thin, arrow: false }).titled(title));
         }
         y += row_h + ROW_GAP;
     }
