@@ -307,6 +307,8 @@ async function lsmStepTimes(browser, url) {
   for (let i = 0; i < 60; i++) ops.push(i % 2 ? `g${(i * 7919) % 100000}` : `p${(i * 104729) % 100000}`);
   await page.goto(`${url}#/viz/lsm?workload=uniform&n=100000&seed=7&ops=${ops.join(",")}&step=1`);
   await page.waitForSelector(".caption .step-label", { timeout: 60000 });
+  // The workload runs in slices behind a progress bar; the steps exist once it is gone.
+  await page.waitForFunction(() => !document.querySelector(".replay-progress"), null, { timeout: 120000 });
   const times = await page.evaluate(async (count) => {
     const out = [];
     const settle = () => new Promise((r) => setTimeout(r, 0));

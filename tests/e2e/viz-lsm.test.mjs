@@ -11,7 +11,15 @@ const app = appUnderTest();
 async function openViz(page, hash) {
   await openApp(page, app.server.url, hash);
   await page.waitForSelector(".caption .step-label", { timeout: 30000 });
+  await replayDone(page);
 }
+
+// A long workload runs in slices behind a progress bar; the steps exist once it is gone.
+function replayDone(page) {
+  return page.waitForFunction(() => !document.querySelector(".replay-progress") && /^Step \d+ of \d+/.test(document.querySelector(".caption .step-label")?.textContent ?? ""), null, { timeout: 120000 });
+}
+
+const progressValue = (page) => page.evaluate(() => document.querySelector(".replay-progress progress")?.value ?? -1);
 
 function command(page, cmd, step) {
   return page.evaluate(([c, s]) => postMessage({ type: "strata:command", command: c, step: s }, "*"), [cmd, step]);
@@ -117,6 +125,67 @@ test("a 100,000-operation workload finishes and the page stays responsive", asyn
   const canvas = await page.locator("canvas.lsm-chart").first().evaluate((c) => c.width);
   assert.ok(canvas > 0);
   assert.ok(await page.locator(".lsm-chart-data tbody tr").count() > 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a 1,000,000-operation workload runs in slices: the page answers a click meanwhile, the charts fill in, and the last operations step", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/viz/lsm?workload=uniform&n=1000000&seed=7");
+  const bar = page.locator(".replay-progress progress");
+  await bar.waitFor({ timeout: 30000 });
+  assert.equal(await page.getByRole("progressbar", { name: /Running on the fast path/ }).count(), 1, "the bar is labelled");
+  assert.equal(await page.getByRole("button", { name: "Cancel" }).count(), 1);
+  // The bar moves: slices run one after another.
+  const first = await progressValue(page);
+  await page.waitForFunction((v) => (document.querySelector(".replay-progress progress")?.value ?? Infinity) > v, first, { timeout: 60000 });
+  // The charts fill in meanwhile: their data table gains points before the run ends.
+  await page.waitForFunction(() => document.querySelector(".replay-progress") && document.querySelectorAll(".lsm-chart-data tbody tr").length > 3, null, { timeout: 60000 });
+  // A click is handled while it runs: the Embed dialog opens, and the bar was still there
+  // when the click arrived.
+  await page.evaluate(() => {
+    const button = document.querySelector(".embed-button");
+    button.addEventListener("click", () => { window.__clickedWhileRunning = !!document.querySelector(".replay-progress"); }, { capture: true, once: true });
+  });
+  await page.locator(".embed-button").click();
+  await page.locator(".embed-dialog[open]").waitFor({ timeout: 60000 });
+  const whileRunning = await page.evaluate(() => window.__clickedWhileRunning);
+  await page.keyboard.press("Escape");
+  await replayDone(page);
+  assert.ok(whileRunning, "the click was handled before the workload finished");
+  const s = await askState(page);
+  assert.equal(s.metrics.ops, 1000000);
+  assert.ok(s.steps > 12, "the last operations are steps");
+  assert.ok(await page.locator(".lsm-chart-data tbody tr").count() > 5, "the charts have their points");
+  await page.locator("h1").click();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".caption .step-label")?.textContent.startsWith("Step 1 of"));
+  assert.match(await page.locator(".caption").textContent(), /fast path ran 999988 operations/);
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".caption .step-label")?.textContent.startsWith("Step 2 of"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Cancel stops a long workload where it is, keeps what ran and says so; the address names it", async () => {
+  const { context, page, problems } = await newPage(app.browser);
+  await openApp(page, app.server.url, "#/viz/lsm?workload=uniform&n=1000000&seed=7&compare=tiered");
+  await page.locator(".replay-progress progress").waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => (document.querySelector(".replay-progress progress")?.value ?? 0) > 0, null, { timeout: 60000 });
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await replayDone(page);
+  assert.match(await page.locator(".replay-cancelled[role=status]").textContent(), /Cancelled at \d+ of \d+ on the fast path: what ran is kept/);
+  const s = await askState(page);
+  assert.ok(s.metrics.ops > 12 && s.metrics.ops < 1000000, `ops after cancelling: ${s.metrics.ops}`);
+  assert.equal(s.compare.metrics.ops, s.metrics.ops, "both structures ran the same share");
+  await page.waitForFunction((n) => location.hash.includes(`n=${n}`), s.metrics.ops);
+  // The cut workload's tail steps, like any other.
+  await page.locator("h1").click();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".caption .step-label")?.textContent.startsWith("Step 1 of"));
+  assert.match(await page.locator(".caption").textContent(), new RegExp(`fast path ran ${s.metrics.ops - 12} operations`));
   assert.deepEqual(problems, []);
   await context.close();
 });

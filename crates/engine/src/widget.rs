@@ -63,6 +63,19 @@ pub trait Widget: 'static {
     /// Runs `op` on `state`, recording its steps; `seed` feeds anything random.
     fn apply(op: &Self::Op, state: &mut Self::State, seed: u64, rec: &mut impl Recorder<Self::State>);
 
+    /// A long operation (a workload of a million puts) split into a fast part the page runs a
+    /// slice at a time, yielding to the browser between slices, and the steps recorded after
+    /// it. `None` (the default): the operation runs whole. Running the fast part to the end
+    /// and finishing it must record exactly what [`Widget::apply`] records.
+    fn fast_part(_op: &Self::Op, _seed: u64) -> Option<Box<dyn FastPart<Self::State>>> {
+        None
+    }
+    /// The parameters of a run cancelled after `done` units of its prelude's fast part: their
+    /// prelude's fast part is exactly those units, so the address replays what is on screen.
+    fn cut_prelude(params: &Self::Params, _done: u64) -> Self::Params {
+        Self::without_prelude(params)
+    }
+
     /// Lays a state out, marking what the step points at.
     fn layout(state: &Self::State, highlight: &Highlight) -> Scene;
     fn message(state: &Self::State) -> Self::Message;
@@ -75,6 +88,20 @@ pub trait Widget: 'static {
     fn stats(state: &Self::State) -> String;
     /// The state in words, for screen readers.
     fn describe(state: &Self::State, name: &str) -> String;
+}
+
+/// The fast part of a long operation (see [`Widget::fast_part`]), run in slices.
+pub trait FastPart<S: Versioned> {
+    /// Its units of work in all (operations, keys).
+    fn total(&self) -> u64;
+    /// Units run so far.
+    fn done(&self) -> u64;
+    /// Runs up to `count` more units on `state`, recording nothing.
+    fn advance(&mut self, state: &mut S, count: u64);
+    /// Ends the fast part after the units run so far (the run was cancelled).
+    fn stop(&mut self);
+    /// Records what follows the fast part: a summary step, the detailed tail.
+    fn finish(self: Box<Self>, state: &mut S, timeline: &mut crate::step::Timeline<S>);
 }
 
 /// A scenario worth stepping through, with what to watch for and notes on its key steps.

@@ -171,13 +171,24 @@ fn scene_of(q: &str) -> Scene {
     layout(at.state, &at.step.map(|s| s.highlight.clone()).unwrap_or_default())
 }
 
-/// No two table boxes share any area: rows stack overlapping tables in lanes.
+/// No two table boxes share any area: rows stack overlapping tables in lanes. Tables too
+/// narrow to draw apart are thin bars in one path per row: none of them runs through a box.
 fn assert_no_overlaps(scene: &Scene) {
-    let rects: Vec<(u64, (f64, f64, f64, f64))> = scene.with_role(Role::Node).map(|s| (s.id, s.bounds())).collect();
+    let boxes = scene.with_role(Role::Node).filter(|s| matches!(s.geometry, Geometry::Rect { .. }));
+    let rects: Vec<(u64, (f64, f64, f64, f64))> = boxes.map(|s| (s.id, s.bounds())).collect();
     for (i, (ia, a)) in rects.iter().enumerate() {
         for (ib, b) in &rects[i + 1..] {
             let apart = a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0 || a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1;
             assert!(apart, "boxes {ia:#x} and {ib:#x} overlap: {a:?} {b:?}");
+        }
+    }
+    for bars in scene.with_role(Role::Node) {
+        let Geometry::Path { segments, .. } = &bars.geometry else { continue };
+        for &[x, y0, _, y1] in segments {
+            for (id, (bx, by, bw, bh)) in &rects {
+                let inside = x > *bx + 0.01 && x < bx + bw - 0.01 && y0 < by + bh && *by < y1;
+                assert!(!inside, "a thin table at x {x} runs through box {id:#x}");
+            }
         }
     }
 }
@@ -217,4 +228,86 @@ fn tables_line_up_by_key_and_never_overlap_even_after_big_workloads() {
     assert_eq!(axis_end(499), 500);
     assert!((x - strata_engine::layout::lsm::AXIS_X0).abs() < 1e-9);
     assert!((x + w - strata_engine::layout::lsm::AXIS_X1).abs() < 1e-9);
+}
+
+/// The page's sliced replay (a few hundred operations a slice, as between animation frames)
+/// ends exactly where the all-at-once replay does, step for step, in compare mode too.
+#[test]
+fn a_replay_in_slices_equals_the_whole_replay() {
+    use strata_engine::scenario::run::Replay;
+    for q in ["workload=delete&n=5000&seed=3&ops=p5,g5,flush", "workload=uniform&n=3000&seed=7&compare=tiered&ops=g9"] {
+        let (s, notices) = Scenario::parse(&query_pairs(q));
+        assert!(notices.is_empty(), "{notices:?}");
+        let whole = Runs::build(&s);
+        let mut replay = Replay::new(&s);
+        // Per structure: the workload's fast operations (all but the 12 recorded) and one unit
+        // per operation of `ops`.
+        let structures = if s.compare.is_some() { 2 } else { 1 };
+        assert_eq!(replay.total(), structures * (u64::from(s.params.n) - 12 + s.ops.len() as u64));
+        let mut slices = 0;
+        while !replay.is_finished() {
+            let before = replay.done();
+            replay.work(317);
+            assert!(replay.done() > before && replay.done() <= replay.total());
+            slices += 1;
+        }
+        assert!(slices > 5);
+        assert_eq!(replay.done(), replay.total());
+        let sliced = replay.finish();
+        assert_eq!(sliced.steps(), whole.steps());
+        for pos in 0..=whole.steps() {
+            assert_eq!(sliced.message_json(pos), whole.message_json(pos), "{q} at step {pos}");
+        }
+    }
+}
+
+/// Cancelling a sliced replay keeps what ran and names it: the cut address replays to the
+/// same steps, and its history label says how many operations the workload kept.
+#[test]
+fn a_cancelled_replay_is_the_shorter_workload_its_address_names() {
+    use strata_engine::scenario::run::Replay;
+    let (s, _) = Scenario::parse(&query_pairs("workload=uniform&n=100000&seed=7&compare=tiered&ops=p1"));
+    let mut replay = Replay::new(&s);
+    replay.work(1000);
+    replay.work(1000);
+    let done = replay.fast_done().expect("inside the workload");
+    assert_eq!(done, 2000);
+    let mut cut = s.clone();
+    cut.params = LsmWidget::cut_prelude(&s.params, done);
+    cut.compare = s.compare.as_ref().map(|c| LsmWidget::cut_prelude(c, done));
+    assert_eq!(cut.params.n, 2012);
+    replay.stop(&cut);
+    let stopped = replay.finish();
+    let again = Runs::build(&cut);
+    assert_eq!(stopped.steps(), again.steps());
+    for pos in 0..=again.steps() {
+        assert_eq!(stopped.message_json(pos), again.message_json(pos), "step {pos}");
+    }
+    assert_eq!(stopped.main.timeline.ops[0].label, again.main.timeline.ops[0].label);
+    assert!(stopped.main.timeline.ops[0].label.contains("2012"), "{}", stopped.main.timeline.ops[0].label);
+}
+
+/// After 100,000 operations most tables are a pixel or two wide: they are drawn as thin bars
+/// in one path per row, each table exactly once (a box or a bar), and a marked table keeps
+/// its box however narrow it is.
+#[test]
+fn narrow_tables_are_thin_bars_and_every_table_is_drawn_once() {
+    use strata_engine::layout::lsm::table_shape_id;
+    use strata_engine::step::Tone;
+    let (s, _) = Scenario::parse(&pairs("workload=uniform&n=100000&seed=7"));
+    let runs = Runs::build(&s);
+    let lsm = runs.at(0, runs.steps()).unwrap().state;
+    let scene = layout(lsm, &Highlight::default());
+    let ids: std::collections::HashSet<u64> = lsm.tables().map(|t| table_shape_id(t.id)).collect();
+    let boxes = scene.shapes.iter().filter(|s| ids.contains(&s.id)).count();
+    let bars: usize = scene.with_role(Role::Node).filter_map(|s| if let Geometry::Path { segments, .. } = &s.geometry { Some(segments.len()) } else { None }).sum();
+    assert!(bars > 500, "{bars} thin bars");
+    assert_eq!(boxes + bars, lsm.table_count());
+    assert!(scene.shapes.len() < 200, "{} shapes", scene.shapes.len());
+    assert_no_overlaps(&scene);
+    let narrow = lsm.levels().last().unwrap()[0].id;
+    let marked = layout(lsm, &Highlight::new(Tone::Visit, [narrow], []));
+    assert!(marked.shapes.iter().any(|s| s.id == table_shape_id(narrow) && matches!(s.geometry, Geometry::Rect { .. })));
+    let bars_now: usize = marked.with_role(Role::Node).filter_map(|s| if let Geometry::Path { segments, .. } = &s.geometry { Some(segments.len()) } else { None }).sum();
+    assert_eq!(bars_now, bars - 1);
 }

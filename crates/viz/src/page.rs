@@ -15,13 +15,26 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
 use strata_browser as browser;
-use strata_engine::scenario::run::Runs;
+use strata_engine::scenario::run::{Replay, Runs};
 use strata_engine::scenario::{Common, Controls, Notice, Scenario, ThemeChoice, MAX_OPS};
 use strata_engine::scene::Scene;
+use strata_engine::step::Versioned;
 use strata_engine::widget::Widget;
 
 /// One animation phase at 1× speed, in milliseconds (three phases fit in one playback step).
 const PHASE_MS: f64 = 300.0;
+
+/// A replay with at least this many units of work (a long workload) runs in slices, with a
+/// progress bar and a Cancel button; anything shorter is replayed at once, as before.
+const LONG_REPLAY_UNITS: u64 = 20_000;
+/// Work per slice before the browser gets its turn back (input, painting): an input waits
+/// at most about this long.
+const SLICE_MS: f64 = 12.0;
+/// The drawing and the charts follow a running replay this often at most, and less often
+/// when redrawing them takes long: redrawing gets at most a quarter of the time. (A 100,000-
+/// operation LSM workload took 7.5 s behind previews every 120 ms on a loaded machine, its
+/// work alone well under 1 s.)
+const PREVIEW_MS: f64 = 120.0;
 
 /// A widget's view side: its own controls, below the player.
 pub trait WidgetView: Widget + Sized {
@@ -98,6 +111,189 @@ fn side<W: Widget>(runs: &Runs<W>, which: usize, pos: usize) -> Option<Side> {
     })
 }
 
+/// A structure part way through a long replay, as drawn meanwhile.
+fn preview_side<W: Widget>(state: &W::State, caption: String) -> Side {
+    let name = W::name(&W::params_of(state));
+    Side {
+        scene: Arc::new(W::layout(state, &Default::default())),
+        description: W::describe(state, &name),
+        stats: W::stats(state),
+        counters: W::counter_rows().iter().map(|r| (0, (r.get)(&state.counters()))).collect(),
+        caption,
+        name,
+    }
+}
+
+/// Where the player goes when a replay is done.
+#[derive(Clone, Copy)]
+enum Landing {
+    /// The address's `step=` (a notice if it is past the end), or the end.
+    Address(Option<usize>),
+    /// The first shared step at or after the main structure's own step (after an option changed).
+    Main(usize),
+}
+
+/// A long replay in progress: the structures as they are now (redrawn every PREVIEW_MS; the
+/// progress bar has its own signal, so it moves every slice without a new layout).
+struct Running<S> {
+    states: Vec<Rc<S>>,
+}
+
+/// The handles a long replay's slices need, all `Copy`, so each slice can schedule the next.
+struct Replayer<W: Widget> {
+    replay: StoredValue<Option<Replay<W>>, LocalStorage>,
+    running: RwSignal<Option<Running<W::State>>, LocalStorage>,
+    /// Units done and in all.
+    progress: RwSignal<(u64, u64)>,
+    landing: StoredValue<Landing>,
+    timer: TimerSlot,
+    runs: StoredValue<Runs<W>, LocalStorage>,
+    player: Player,
+    revision: RwSignal<u64>,
+    notices: RwSignal<Vec<Notice>>,
+    /// What became of a cancelled replay, shown where its progress bar was.
+    cancelled: RwSignal<Option<String>>,
+}
+
+impl<W: Widget> Clone for Replayer<W> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<W: Widget> Copy for Replayer<W> {}
+
+impl<W: Widget> Replayer<W> {
+    /// Replays `s`: at once if it is short, else in slices (the structures start empty, a
+    /// progress bar shows how far it has got).
+    fn start(self, s: &Scenario<W>, landing: Landing) {
+        self.timer.cancel();
+        self.cancelled.set(None);
+        self.landing.set_value(landing);
+        let replay = Replay::new(s);
+        if replay.total() < LONG_REPLAY_UNITS {
+            self.replay.set_value(None);
+            self.running.set(None);
+            self.land(replay.finish());
+            return;
+        }
+        let mut empty = s.clone();
+        empty.ops.clear();
+        empty.params = W::without_prelude(&empty.params);
+        empty.compare = empty.compare.as_ref().map(W::without_prelude);
+        self.runs.set_value(Runs::build(&empty));
+        self.player.playing.set(false);
+        self.player.reset(0, 0);
+        self.progress.set((0, replay.total()));
+        self.running.set(Some(Running { states: replay.states() }));
+        self.replay.set_value(Some(replay));
+        self.revision.update(|r| *r += 1);
+        self.slice();
+    }
+
+    /// Runs one slice, then lets the browser breathe (a zero timeout) before the next.
+    fn slice(self) {
+        self.timer.timeout(std::time::Duration::ZERO, move || {
+            let began = crate::now_ms();
+            // The time since the last slice ended went to the browser: after a preview, mostly
+            // to redrawing it.
+            PACE.with(|p| {
+                let mut pace = p.get();
+                if pace.previewed {
+                    pace.redraw_ms = began - pace.slice_end;
+                    pace.previewed = false;
+                }
+                p.set(pace);
+            });
+            let finished = self.replay.try_update_value(|r| {
+                let Some(r) = r.as_mut() else { return true };
+                // Small pieces, so a slice overshoots its budget by little.
+                while !r.is_finished() && crate::now_ms() - began < SLICE_MS {
+                    r.work(2_000);
+                }
+                r.is_finished()
+            });
+            match finished {
+                Some(true) => {
+                    let replay = self.replay.try_update_value(Option::take).flatten();
+                    self.running.set(None);
+                    if let Some(replay) = replay {
+                        self.land(replay.finish());
+                    }
+                }
+                Some(false) => {
+                    self.progress.set(self.replay.with_value(|r| r.as_ref().map_or((0, 0), |r| (r.done(), r.total()))));
+                    // The drawing and charts follow every PREVIEW_MS; the bar every slice.
+                    let now = crate::now_ms();
+                    let due = PACE.with(|p| {
+                        let mut pace = p.get();
+                        let due = now - pace.last_preview >= PREVIEW_MS.max(3.0 * pace.redraw_ms);
+                        if due {
+                            pace.last_preview = now;
+                        }
+                        pace.previewed = due;
+                        pace.slice_end = now;
+                        p.set(pace);
+                        due
+                    });
+                    if due {
+                        let states = self.replay.with_value(|r| r.as_ref().map(Replay::states).unwrap_or_default());
+                        self.running.set(Some(Running { states }));
+                    }
+                    self.slice();
+                }
+                None => {}
+            }
+        });
+    }
+
+    /// Stops a long replay where it is, keeping what ran: the scenario is cut to match.
+    fn cancel(self, scenario: RwSignal<Scenario<W>, LocalStorage>) {
+        let Some(done) = self.replay.with_value(|r| r.as_ref().and_then(Replay::fast_done)) else { return };
+        let (ran, total) = self.replay.with_value(|r| r.as_ref().map_or((0, 0), |r| (r.done(), r.total())));
+        scenario.update(|s| {
+            s.params = W::cut_prelude(&s.params, done);
+            s.compare = s.compare.as_ref().map(|c| W::cut_prelude(c, done));
+            s.edited();
+        });
+        scenario.with_untracked(|s| self.replay.update_value(|r| if let Some(r) = r { r.stop(s) }));
+        self.cancelled.set(Some(format!(
+            "Cancelled at {ran} of {total} on the fast path: what ran is kept (the address now asks for just that), and its last operations follow step by step."
+        )));
+    }
+
+    /// Shows a finished replay and puts the player where it belongs.
+    fn land(self, runs: Runs<W>) {
+        let steps = runs.steps();
+        let pos = match self.landing.get_value() {
+            Landing::Address(Some(n)) if n > steps => {
+                self.notices.update(|v| v.push(Notice::new("step", format!("step={n} is past the last step ({steps}), so the last step is shown."))));
+                steps
+            }
+            Landing::Address(Some(n)) => n,
+            Landing::Address(None) => steps,
+            Landing::Main(old_main) => (0..=steps).find(|&p| runs.positions(p).0 >= old_main).unwrap_or(steps),
+        };
+        self.runs.set_value(runs);
+        self.player.reset(steps, pos);
+        self.revision.update(|r| *r += 1);
+    }
+}
+
+/// How a running replay paces its previews (times from `now_ms`).
+#[derive(Clone, Copy, Default)]
+struct Pace {
+    last_preview: f64,
+    slice_end: f64,
+    /// Whether the last slice ended with a new preview.
+    previewed: bool,
+    /// How long the browser took between slices after the last preview.
+    redraw_ms: f64,
+}
+
+thread_local! {
+    static PACE: std::cell::Cell<Pace> = const { std::cell::Cell::new(Pace { last_preview: 0.0, slice_end: 0.0, previewed: false, redraw_ms: 0.0 }) };
+}
+
 /// The page of widget `W` for `address`.
 pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
     let (parsed, mut first_notices) = Scenario::<W>::parse(&address.pairs);
@@ -113,20 +309,28 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
         ));
     }
 
-    let runs = StoredValue::new_local(Runs::<W>::build(&parsed));
-    let steps = runs.with_value(Runs::steps);
-    let start = match parsed.common.step {
-        Some(n) if n > steps => {
-            first_notices.push(Notice::new("step", format!("step={n} is past the last step ({steps}), so the last step is shown.")));
-            steps
-        }
-        Some(n) => n,
-        None => steps,
-    };
+    // Built by the replayer below, at once or (a long workload) in slices.
+    let runs = StoredValue::new_local(Runs::<W>::build(&Scenario::<W>::default()));
+    let address_step = parsed.common.step;
     let scenario = RwSignal::new_local(parsed);
     let notices = RwSignal::new(first_notices);
     let revision = RwSignal::new(0u64);
-    let player = Player::new(start, steps);
+    let player = Player::new(0, 0);
+    let replayer = Replayer {
+        replay: StoredValue::new_local(None),
+        running: RwSignal::new_local(None),
+        progress: RwSignal::new((0, 0)),
+        landing: StoredValue::new(Landing::Address(None)),
+        timer: TimerSlot::new(),
+        runs,
+        player,
+        revision,
+        notices,
+        cancelled: RwSignal::new(None),
+    };
+    scenario.with_untracked(|s| replayer.start(s, Landing::Address(address_step)));
+    let (running, progress) = (replayer.running, replayer.progress);
+    let is_running = Memo::new(move |_| running.with(Option::is_some));
     player.listen_to_keys(embedded);
     messages::install(player, move || runs.with_value(|r| r.message_json(player.position.get_untracked())));
 
@@ -144,6 +348,10 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
     let address_for_hash = address.clone();
     Effect::new(move |_| {
         let position = player.position.get();
+        // Not while a long replay runs: its position 0 is not a step of the scenario.
+        if is_running.get() {
+            return;
+        }
         let query = scenario.with(|s| {
             let mut s = s.clone();
             s.common.step = Some(position);
@@ -161,6 +369,15 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
 
     let frame = Memo::new(move |_| {
         revision.track();
+        let preview = running.with(|r| {
+            r.as_ref().map(|r| {
+                let caption = "Running on the fast path, no steps recorded (the bar above shows how far). The drawing and charts fill in as it goes; the last operations become steppable when it finishes.".to_string();
+                r.states.iter().map(|s| preview_side::<W>(s, caption.clone())).collect::<Vec<_>>()
+            })
+        });
+        if let Some(sides) = preview {
+            return Frame { op: None, sides, note: None };
+        }
         let pos = player.position.get();
         let note = scenario.with_untracked(|s| s.guided.and_then(|g| g.note_at(pos)));
         runs.with_value(|r| Frame { op: r.op_at(pos), sides: (0..2).filter_map(|w| side(r, w, pos)).collect(), note })
@@ -174,13 +391,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
     // structure where it still exists (ticking "Compare" must not jump to the end).
     let rebuild = move || {
         let old_main = runs.with_value(|r| r.positions(player.position.get_untracked()).0);
-        runs.set_value(scenario.with_untracked(Runs::build));
-        let (steps, pos) = runs.with_value(|r| {
-            let steps = r.steps();
-            (steps, (0..=steps).find(|&p| r.positions(p).0 >= old_main).unwrap_or(steps))
-        });
-        player.reset(steps, pos);
-        revision.update(|r| *r += 1);
+        scenario.with_untracked(|s| replayer.start(s, Landing::Main(old_main)));
     };
     let change = Callback::new(move |edit: Edit<W>| {
         scenario.update(|s| {
@@ -190,6 +401,9 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
         rebuild();
     });
     let add_ops = Callback::new(move |ops: Vec<W::Op>| -> Result<(), String> {
+        if is_running.get_untracked() {
+            return Err("The workload is still running: wait for it to finish, or cancel it.".into());
+        }
         let room = MAX_OPS.saturating_sub(scenario.with_untracked(|s| s.ops.len()));
         if ops.len() > room {
             return Err(format!("A scenario holds at most {MAX_OPS} operations; start over to add more."));
@@ -213,12 +427,16 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
     });
     let shown = Signal::derive_local(move || {
         revision.track();
+        if let Some(states) = running.with(|r| r.as_ref().map(|r| r.states.clone())) {
+            return states;
+        }
         let pos = player.position.get();
         runs.with_value(|r| (0..2).filter_map(|w| r.at(w, pos).map(|a| Rc::clone(a.state))).collect())
     });
     let handle = PageHandle { scenario, add_ops, change, shown };
 
-    let phase_ms = Signal::derive(move || PHASE_MS / player.speed.get());
+    // A running replay's previews jump: each replaces the last long before a phase would end.
+    let phase_ms = Signal::derive(move || if is_running.get() { 0.0 } else { PHASE_MS / player.speed.get() });
     let side_view = move |which: usize| {
         let field = move |get: fn(&Side) -> String| move || frame.with(|f| f.sides.get(which).map(get).unwrap_or_default());
         let scene = Signal::derive(move || frame.with(|f| f.sides.get(which).map(|s| Arc::clone(&s.scene)).unwrap_or_default()));
@@ -269,6 +487,23 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                 view! { <p class="guided-watch"><strong>"What to watch: "</strong>{watch}</p> }.into_any()
             })}
             <Notices notices=notices />
+            <Show when=move || is_running.get()>
+                <div class="replay-progress">
+                    <label for="replay-progress">{move || progress.with(|(done, total)| format!("Running on the fast path: {done} of {total}"))}</label>
+                    <progress
+                        id="replay-progress"
+                        max=move || progress.with(|p| p.1.max(1)).to_string()
+                        prop:value=move || progress.with(|p| p.0) as f64
+                    ></progress>
+                    <button type="button" class="small" on:click=move |_| replayer.cancel(scenario)>"Cancel"</button>
+                </div>
+            </Show>
+            {move || replayer.cancelled.get().map(|text| view! {
+                <div class="notice replay-cancelled" role="status">
+                    <p>{text}</p>
+                    <button type="button" class="small" on:click=move |_| replayer.cancelled.set(None)>"Dismiss"</button>
+                </div>
+            })}
             <div class="stage" class:compare=move || comparing.get()>
                 {side_view(0)}
                 {move || comparing.get().then(|| side_view(1))}

@@ -14,6 +14,12 @@ impl Lsm {
                 return Err(format!("table #{} is empty", t.id));
             }
         }
+        for (level, tables) in self.levels.iter().enumerate() {
+            let sum: u64 = tables.iter().map(|t| t.bytes).sum();
+            if sum != self.level_bytes(level) {
+                return Err(format!("level {level} holds {sum} bytes of tables but its total says {}", self.level_bytes(level)));
+            }
+        }
         if self.config.strategy == Strategy::Leveled {
             for (level, tables) in self.levels.iter().enumerate().skip(1) {
                 if let Some(w) = tables.windows(2).find(|w| w[0].max() >= w[1].min()) {

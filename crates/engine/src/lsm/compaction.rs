@@ -56,18 +56,79 @@ pub(super) fn buckets(tables: &[Arc<SsTable>], opts: &TieredOptions) -> Vec<Vec<
 
 /// Merges entries from several tables: the newest version of each key, in key order, and how
 /// many older versions were dropped.
-fn merge(inputs: &[Arc<SsTable>]) -> (Vec<Entry>, u64) {
-    let mut all: Vec<Entry> = inputs.iter().flat_map(|t| t.entries.iter().copied()).collect();
-    all.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.seq.cmp(&a.seq)));
-    let before = all.len();
-    all.dedup_by_key(|e| e.key);
-    let dropped = (before - all.len()) as u64;
-    (all, dropped)
+///
+/// Every input is already sorted, so this merges runs instead of sorting everything again
+/// (a million leveled puts, native: 2.2 s sorting, 2.1 s with a heap-based k-way merge, 1.2 s
+/// merging pairs and splitting by slices): the tables of one level below L0 never
+/// overlap, so together they are one run; each L0 or tiered table is its own run. Runs are
+/// merged in pairs, round after round, until one is left.
+fn merge(inputs: &[(usize, Arc<SsTable>)]) -> (Vec<Entry>, u64) {
+    let total: usize = inputs.iter().map(|(_, t)| t.entries.len()).sum();
+    let mut runs: Vec<Vec<Entry>> = Vec::new();
+    let mut last_level = None;
+    for (level, t) in inputs {
+        match runs.last_mut() {
+            Some(run) if *level > 0 && last_level == Some(*level) => run.extend_from_slice(&t.entries),
+            _ => runs.push(t.entries.clone()),
+        }
+        last_level = Some(*level);
+    }
+    while runs.len() > 1 {
+        let mut next = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(a) = pairs.next() {
+            next.push(match pairs.next() {
+                Some(b) => merge_two(&a, &b),
+                None => a,
+            });
+        }
+        runs = next;
+    }
+    let out = runs.pop().unwrap_or_default();
+    let dropped = (total - out.len()) as u64;
+    (out, dropped)
+}
+
+/// Two sorted runs, one entry per key each, into one: for a key in both, the newer version.
+fn merge_two(a: &[Entry], b: &[Entry]) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x.key < y.key {
+            out.push(x);
+            i += 1;
+        } else if y.key < x.key {
+            out.push(y);
+            j += 1;
+        } else {
+            out.push(if x.seq > y.seq { x } else { y });
+            i += 1;
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 impl Lsm {
-    fn level_bytes(&self, level: usize) -> u64 {
-        self.levels.get(level).map_or(0, |l| l.iter().map(|t| t.bytes).sum())
+    pub(super) fn level_bytes(&self, level: usize) -> u64 {
+        self.level_bytes.get(level).copied().unwrap_or(0)
+    }
+
+    /// Where the tables `wanted` sit in `level`, in stored order; the scan stops at the last.
+    fn positions(&self, level: usize, wanted: &[u32]) -> Vec<usize> {
+        let mut found = Vec::with_capacity(wanted.len());
+        for (i, t) in self.levels[level].iter().enumerate() {
+            if found.len() == wanted.len() {
+                break;
+            }
+            if wanted.contains(&t.id) {
+                found.push(i);
+            }
+        }
+        found
     }
 
     /// The ids of the tables in `level` whose keys overlap `lo..=hi`. Below L0 a level is
@@ -214,8 +275,17 @@ impl Lsm {
         let ids: Vec<u32> = job.inputs.iter().map(|&(_, id)| id).collect();
         let mut input_levels: Vec<usize> = job.inputs.iter().map(|&(l, _)| l).collect();
         input_levels.dedup();
-        let inputs: Vec<Arc<SsTable>> =
-            input_levels.iter().flat_map(|&l| self.levels[l].iter().filter(|t| ids.contains(&t.id)).cloned().collect::<Vec<_>>()).collect();
+        // Each input with its level, in level order and, within a level, in stored order.
+        let places: Vec<(usize, Vec<usize>)> = input_levels
+            .iter()
+            .map(|&l| {
+                let wanted: Vec<u32> = job.inputs.iter().filter(|&&(il, _)| il == l).map(|&(_, id)| id).collect();
+                (l, self.positions(l, &wanted))
+            })
+            .collect();
+        let leveled_inputs: Vec<(usize, Arc<SsTable>)> =
+            places.iter().flat_map(|(l, at)| at.iter().map(|&i| (*l, Arc::clone(&self.levels[*l][i])))).collect();
+        let inputs: Vec<Arc<SsTable>> = leveled_inputs.iter().map(|(_, t)| Arc::clone(t)).collect();
         let read: u64 = inputs.iter().map(|t| t.bytes).sum();
         let out_level = job.output_level;
         let from_next = job.inputs.iter().filter(|&&(l, _)| l == out_level && out_level > 0).count();
@@ -230,7 +300,7 @@ impl Lsm {
         let outputs: Vec<Arc<SsTable>> = if trivial {
             inputs.clone()
         } else {
-            let (merged, dropped_versions) = merge(&inputs);
+            let (merged, dropped_versions) = merge(&leveled_inputs);
             let before = merged.len();
             let kept: Vec<Entry> = merged.into_iter().filter(|e| e.value.is_some() || !self.tombstone_droppable(e, &job.inputs)).collect();
             self.counters.dropped_versions += dropped_versions;
@@ -247,9 +317,22 @@ impl Lsm {
         };
         let written: u64 = if trivial { 0 } else { outputs.iter().map(|t| t.bytes).sum() };
 
-        for &level in &input_levels {
-            self.levels[level].retain(|t| !ids.contains(&t.id));
+        for (level, at) in &places {
+            let tables = &mut self.levels[*level];
+            match (at.first(), at.last()) {
+                // Below L0 a job's tables of one level are side by side: one cut.
+                (Some(&first), Some(&last)) if last - first + 1 == at.len() => {
+                    tables.drain(first..=last);
+                }
+                _ => at.iter().rev().for_each(|&i| {
+                    tables.remove(i);
+                }),
+            }
         }
+        for (level, t) in &leveled_inputs {
+            self.level_bytes[*level] -= t.bytes;
+        }
+        self.level_bytes[out_level] += outputs.iter().map(|t| t.bytes).sum::<u64>();
         while self.levels.len() <= out_level {
             self.levels.push(Vec::new());
         }
@@ -312,7 +395,7 @@ impl Lsm {
             ),
             Reason::Bucket { tables, average } => format!(
                 "{tables} tables of similar size (about {average} bytes each, within bucket_low {} and bucket_high {} of their average) reach min_threshold ({}): they are merged into one.",
-                self.config.tiered.bucket_low, self.config.tiered.bucket_high, self.config.tiered.min_threshold
+                crate::scene::decimal(self.config.tiered.bucket_low, 2), crate::scene::decimal(self.config.tiered.bucket_high, 2), self.config.tiered.min_threshold
             ),
             Reason::Manual(CompactTarget::Full) => "A full compaction: every table is merged into one sorted run.".to_string(),
             Reason::Manual(CompactTarget::Row(r)) => format!("A manual compaction of {}.", self.row_name(*r)),
@@ -329,21 +412,25 @@ fn overlap_run(tables: &[Arc<SsTable>], lo: u32, hi: u32) -> (usize, usize) {
 }
 
 /// Cuts sorted entries into tables of about `target` bytes each.
-fn split_at_bytes(entries: Vec<Entry>, target: u64) -> Vec<Vec<Entry>> {
-    let mut out = Vec::new();
-    let mut current = Vec::new();
+fn split_at_bytes(mut entries: Vec<Entry>, target: u64) -> Vec<Vec<Entry>> {
+    // Find the cuts first, then split from the back: copies whole slices, never one entry
+    // at a time.
+    let mut cuts = Vec::new();
     let mut bytes = 0;
-    for e in entries {
-        if bytes + e.bytes() > target && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+    for (i, e) in entries.iter().enumerate() {
+        if bytes + e.bytes() > target && i > cuts.last().copied().unwrap_or(0) {
+            cuts.push(i);
             bytes = 0;
         }
         bytes += e.bytes();
-        current.push(e);
     }
-    if !current.is_empty() {
-        out.push(current);
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    for &cut in cuts.iter().rev() {
+        out.push(entries.split_off(cut));
     }
+    if !entries.is_empty() {
+        out.push(entries);
+    }
+    out.reverse();
     out
 }
-

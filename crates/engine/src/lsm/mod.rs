@@ -234,6 +234,9 @@ pub struct Lsm {
     /// Leveled: `levels[0]` is L0, newest table first; deeper levels are sorted by key.
     /// Tiered: every table is in `levels[0]`, newest first; the tiers are computed from sizes.
     levels: Vec<Vec<Arc<SsTable>>>,
+    /// Bytes in each level, kept as tables come and go: every compaction pick asks for every
+    /// level's size, and summing them each time was most of the pick's cost.
+    level_bytes: [u64; MAX_LEVELS],
     next_table: u32,
     seq: u64,
     /// The largest key ever written (the view's key axis reaches past it).
@@ -261,6 +264,7 @@ impl Lsm {
             immutable: None,
             wal: Wal::default(),
             levels: vec![Vec::new()],
+            level_bytes: [0; MAX_LEVELS],
             next_table: 1,
             seq: 0,
             key_high: 0,
@@ -491,6 +495,7 @@ impl Lsm {
         self.wal.sealed_entries = 0;
         self.wal.sealed_bytes = 0;
         let (id, caption) = (table.id, rec.recording().then(|| flush_caption(&table, &self.config)));
+        self.level_bytes[0] += table.bytes;
         self.levels[0].insert(0, Arc::new(table));
         self.changed();
         if let Some(caption) = caption {

@@ -19,6 +19,11 @@ pub struct SsTable {
     /// The lowest and highest sequence numbers inside (for tiered reads and tombstone checks).
     pub min_seq: u64,
     pub max_seq: u64,
+    /// The first and last keys, kept beside the entries: compaction picks and gets compare
+    /// thousands of tables' ranges, and reading them from `entries` costs a second pointer
+    /// chase per table (pick_leveled was 18 % of a million leveled puts under perf).
+    min_key: Key,
+    max_key: Key,
 }
 
 /// What looking a key up in one table found.
@@ -39,26 +44,30 @@ impl SsTable {
         let bloom = Bloom::build(entries.iter().map(|e| e.key), bits_per_key);
         let mut fences = Vec::new();
         let mut block_fill = BLOCK_BYTES;
+        let (mut data, mut min_seq, mut max_seq) = (0, u64::MAX, 0);
         for (i, e) in entries.iter().enumerate() {
-            if block_fill + e.bytes() > BLOCK_BYTES {
+            let size = e.bytes();
+            if block_fill + size > BLOCK_BYTES {
                 fences.push((e.key, i));
                 block_fill = 0;
             }
-            block_fill += e.bytes();
+            block_fill += size;
+            data += size;
+            min_seq = min_seq.min(e.seq);
+            max_seq = max_seq.max(e.seq);
         }
-        let data: u64 = entries.iter().map(Entry::bytes).sum();
         let bytes = data + bloom.bytes() + fences.len() as u64 * FENCE_BYTES;
-        let min_seq = entries.iter().map(|e| e.seq).min().unwrap_or(0);
-        let max_seq = entries.iter().map(|e| e.seq).max().unwrap_or(0);
-        SsTable { id, entries, bloom, fences, bytes, min_seq, max_seq }
+        let (min_key, max_key) = (entries.first().map_or(0, |e| e.key), entries.last().map_or(0, |e| e.key));
+        let min_seq = if entries.is_empty() { 0 } else { min_seq };
+        SsTable { id, entries, bloom, fences, bytes, min_seq, max_seq, min_key, max_key }
     }
 
     pub fn min(&self) -> Key {
-        self.entries.first().map_or(0, |e| e.key)
+        self.min_key
     }
 
     pub fn max(&self) -> Key {
-        self.entries.last().map_or(0, |e| e.key)
+        self.max_key
     }
 
     pub fn covers(&self, key: Key) -> bool {

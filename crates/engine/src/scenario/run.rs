@@ -3,7 +3,7 @@
 
 use super::Scenario;
 use crate::step::{Step, Timeline, Versioned};
-use crate::widget::Widget;
+use crate::widget::{FastPart, Widget};
 use serde::Serialize;
 use std::rc::Rc;
 
@@ -176,5 +176,151 @@ impl<W: Widget> Runs<W> {
         };
         // Serializing plain numbers, strings and lists cannot fail.
         serde_json::to_string(&envelope).unwrap_or_default()
+    }
+}
+
+/// One structure's replay in progress: its operations and where it has got to.
+struct Lane<W: Widget> {
+    ops: Vec<W::Op>,
+    prelude: usize,
+    next: usize,
+    /// The fast part of operation `next`, part run.
+    active: Option<Box<dyn FastPart<W::State>>>,
+}
+
+/// A scenario replayed a slice at a time, so a page can run a million-operation workload
+/// without freezing: each [`Replay::work`] call does a bounded amount and returns, and the
+/// page calls it again after the browser has had its turn. Finished, it is exactly what
+/// [`Runs::build`] gives. In compare mode both structures advance together, so they have
+/// run the same share of their workloads whenever the run is stopped.
+pub struct Replay<W: Widget> {
+    runs: Runs<W>,
+    lanes: Vec<Lane<W>>,
+    seed_of: Scenario<W>,
+    total: u64,
+    done: u64,
+    stopped: bool,
+}
+
+impl<W: Widget> Replay<W> {
+    pub fn new(s: &Scenario<W>) -> Replay<W> {
+        let mut params = vec![s.params.clone()];
+        params.extend(s.compare.clone());
+        let lanes: Vec<Lane<W>> =
+            params.iter().map(|p| Lane { ops: s.all_ops(p), prelude: W::prelude(p).len(), next: 0, active: None }).collect();
+        // A unit per plain operation, and each long one's fast units.
+        let total = lanes
+            .iter()
+            .flat_map(|lane| lane.ops.iter().enumerate().map(|(i, op)| W::fast_part(op, s.op_seed(i, lane.prelude)).map_or(1, |f| f.total().max(1))))
+            .sum();
+        let mut runs = params.iter().map(Run::new);
+        let main = runs.next().unwrap_or_else(|| Run::new(&s.params));
+        let other = runs.next();
+        Replay { runs: Runs { main, other, aligned: Vec::new() }, lanes, seed_of: s.clone(), total, done: 0, stopped: false }
+    }
+
+    /// The units of work the whole replay takes (the fast parts' units, one per other
+    /// operation): what a progress bar counts to.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Units done so far.
+    pub fn done(&self) -> u64 {
+        self.done
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.lanes.iter().all(|l| l.next >= l.ops.len())
+    }
+
+    /// Units of the main structure's current fast part run so far (`None` between fast parts).
+    pub fn fast_done(&self) -> Option<u64> {
+        self.lanes.first().and_then(|l| l.active.as_ref()).map(|f| f.done())
+    }
+
+    /// Each structure as it is now, mid-operation (cheap when states share their parts).
+    pub fn states(&self) -> Vec<Rc<W::State>> {
+        let mut out = vec![Rc::new(self.runs.main.state.clone())];
+        out.extend(self.runs.other.as_ref().map(|o| Rc::new(o.state.clone())));
+        out
+    }
+
+    /// Does up to `units` units of work on each structure.
+    pub fn work(&mut self, units: u64) {
+        let seeds = &self.seed_of;
+        let stopped = self.stopped;
+        let runs = std::iter::once(&mut self.runs.main).chain(self.runs.other.as_mut());
+        for (lane, run) in self.lanes.iter_mut().zip(runs) {
+            let mut budget = units;
+            while budget > 0 && lane.next < lane.ops.len() {
+                let op = &lane.ops[lane.next];
+                let seed = seeds.op_seed(lane.next, lane.prelude);
+                if lane.active.is_none() {
+                    match W::fast_part(op, seed).filter(|f| f.total() > 0) {
+                        Some(mut fast) => {
+                            run.timeline.begin_op(W::op_label(op));
+                            if stopped {
+                                fast.stop();
+                            }
+                            lane.active = Some(fast);
+                        }
+                        None => {
+                            run.apply(op, seed);
+                            lane.next += 1;
+                            budget -= 1;
+                            self.done += 1;
+                            continue;
+                        }
+                    }
+                }
+                let Some(fast) = lane.active.as_mut() else { continue };
+                let before = fast.done();
+                fast.advance(&mut run.state, budget);
+                let ran = fast.done() - before;
+                budget = budget.saturating_sub(ran.max(1));
+                self.done += ran;
+                if fast.done() >= fast.total() {
+                    if let Some(fast) = lane.active.take() {
+                        fast.finish(&mut run.state, &mut run.timeline);
+                    }
+                    lane.next += 1;
+                }
+            }
+        }
+        if self.is_finished() {
+            self.done = self.total;
+        }
+    }
+
+    /// Stops every fast part where it is; `cut` is the scenario with its prelude cut to match
+    /// ([`Widget::cut_prelude`]), whose operations and labels replace the old ones. What is
+    /// left runs on the next [`Replay::work`] calls.
+    pub fn stop(&mut self, cut: &Scenario<W>) {
+        self.stopped = true;
+        let mut params = vec![cut.params.clone()];
+        params.extend(cut.compare.clone());
+        let runs = std::iter::once(&mut self.runs.main).chain(self.runs.other.as_mut());
+        for ((lane, run), p) in self.lanes.iter_mut().zip(runs).zip(&params) {
+            lane.ops = cut.all_ops(p);
+            if let Some(fast) = lane.active.as_mut() {
+                fast.stop();
+                if let (Some(entry), Some(op)) = (run.timeline.ops.last_mut(), lane.ops.get(lane.next)) {
+                    entry.label = W::op_label(op);
+                }
+            }
+        }
+        self.seed_of = cut.clone();
+        // What is left is small: the tails and the scenario's own operations.
+        self.total = self.done + self.lanes.iter().map(|l| (l.ops.len() - l.next.min(l.ops.len())) as u64).sum::<u64>();
+    }
+
+    /// The finished replay (call when [`Replay::is_finished`]; anything left runs now).
+    pub fn finish(mut self) -> Runs<W> {
+        while !self.is_finished() {
+            self.work(u64::MAX / 4);
+        }
+        self.runs.realign();
+        self.runs
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
+use strata_engine::layout::lsm::fixed;
 use strata_engine::lsm::{Lsm, Sample};
 use strata_engine::widget::Widget;
 use strata_engine::widgets::lsm::LsmWidget;
@@ -75,8 +76,8 @@ fn draw(canvas: web_sys::HtmlCanvasElement, metric: Metric, series: &[Vec<Sample
         .x_desc("Operations")
         .x_labels(4)
         .y_labels(5)
-        .x_label_formatter(&|x| if *x >= 1000.0 { format!("{:.0}k", x / 1000.0) } else { format!("{x:.0}") })
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .x_label_formatter(&|x| if *x >= 1000.0 { format!("{}k", fixed(x / 1000.0, 0)) } else { fixed(*x, 0) })
+        .y_label_formatter(&|y| fixed(*y, 1))
         .draw()
         .ok()?;
     for (i, points) in series.iter().enumerate() {
@@ -126,6 +127,24 @@ pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
             }
         }
     });
+    // The table's rows, as a memo: most steps add no point, and then the table is not rebuilt.
+    let table_rows = Memo::new(move |_| {
+        shown.with(|states| {
+            states
+                .iter()
+                .map(|lsm| {
+                    let samples = lsm.samples();
+                    // At most 40 rows: every k-th point and the last.
+                    let every = samples.len().div_ceil(40).max(1);
+                    let mut picked: Vec<Sample> = samples.iter().step_by(every).copied().collect();
+                    if let Some(last) = samples.last().filter(|l| picked.last() != Some(l)) {
+                        picked.push(*last);
+                    }
+                    (LsmWidget::name(&LsmWidget::params_of(lsm)), picked)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="lsm-charts" aria-labelledby="lsm-charts-title">
             <h2 id="lsm-charts-title">"Amplification as operations go by"</h2>
@@ -143,26 +162,16 @@ pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
             </div>
             <details class="lsm-chart-data">
                 <summary>"The charts’ numbers"</summary>
-                {move || shown.with(|states| states.iter().map(|lsm| {
-                    let name = LsmWidget::name(&LsmWidget::params_of(lsm));
-                    let samples = lsm.samples();
-                    // At most 40 rows: every k-th point and the last.
-                    let every = samples.len().div_ceil(40).max(1);
-                    let mut picked: Vec<Sample> = samples.iter().step_by(every).copied().collect();
-                    if let Some(last) = samples.last().filter(|l| picked.last() != Some(l)) {
-                        picked.push(*last);
-                    }
-                    view! {
-                        <table>
-                            <caption>{name}</caption>
-                            <thead><tr><th scope="col">"Operations"</th><th scope="col">"Write amp."</th><th scope="col">"Read amp."</th><th scope="col">"Space amp."</th></tr></thead>
-                            <tbody>
-                                {picked.into_iter().map(|s| view! {
-                                    <tr><td class="num">{s.ops}</td><td class="num">{format!("{:.2}", s.write_amp)}</td><td class="num">{format!("{:.2}", s.read_amp)}</td><td class="num">{format!("{:.2}", s.space_amp)}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }
+                {move || table_rows.with(|tables| tables.iter().map(|(name, picked)| view! {
+                    <table>
+                        <caption>{name.clone()}</caption>
+                        <thead><tr><th scope="col">"Operations"</th><th scope="col">"Write amp."</th><th scope="col">"Read amp."</th><th scope="col">"Space amp."</th></tr></thead>
+                        <tbody>
+                            {picked.iter().map(|s| view! {
+                                <tr><td class="num">{s.ops}</td><td class="num">{fixed(f64::from(s.write_amp), 2)}</td><td class="num">{fixed(f64::from(s.read_amp), 2)}</td><td class="num">{fixed(f64::from(s.space_amp), 2)}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                 }).collect_view())}
             </details>
         </section>

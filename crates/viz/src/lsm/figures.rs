@@ -8,9 +8,7 @@ use strata_engine::step::Versioned;
 use strata_engine::widget::Widget;
 use strata_engine::widgets::lsm::LsmWidget;
 
-fn fixed(v: f64, places: usize) -> String {
-    format!("{v:.places$}")
-}
+use strata_engine::layout::lsm::fixed;
 
 /// One row: label, measured, model, what the model says.
 fn rows(lsm: &Lsm) -> Vec<(&'static str, String, String, String)> {
@@ -49,8 +47,8 @@ fn rows(lsm: &Lsm) -> Vec<(&'static str, String, String, String)> {
         ),
         (
             "Bloom false-positive rate",
-            if m.bloom_fp_rate == 0.0 && lsm.counters().gets == 0 { "no gets yet".into() } else { format!("{:.2} %", m.bloom_fp_rate * 100.0) },
-            format!("{:.2} %", m.model.bloom_fp_rate * 100.0),
+            if m.bloom_fp_rate == 0.0 && lsm.counters().gets == 0 { "no gets yet".into() } else { format!("{} %", fixed(m.bloom_fp_rate * 100.0, 2)) },
+            format!("{} %", fixed(m.model.bloom_fp_rate * 100.0, 2)),
             format!("(1 − e^(−k/b))^k for b = {} bits per key, k = {} hash functions", lsm.config().bits_per_key, strata_engine::lsm::bloom::optimal_hashes(lsm.config().bits_per_key)),
         ),
         ("User bytes written", m.user_bytes.to_string(), "—".into(), "16-byte keys and 100-byte values; a delete writes only its key".into()),

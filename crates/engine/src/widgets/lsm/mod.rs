@@ -20,12 +20,12 @@ pub use guided::GUIDED;
 pub use ops::Op;
 
 use crate::layout;
-use crate::layout::lsm::show_bytes;
+use crate::layout::lsm::{fixed, show_bytes};
 use crate::lsm::{Config, Counters, LeveledOptions, Lsm, Strategy, TieredOptions, WorkloadKind};
 use crate::scenario::{bounded, Notice};
 use crate::scene::Scene;
 use crate::step::{Highlight, Recorder, Tone};
-use crate::widget::{CounterRow, Guided, LegendEntry, Widget};
+use crate::widget::{CounterRow, FastPart, Guided, LegendEntry, Widget};
 use serde::Serialize;
 
 pub const SLUG: &str = "lsm";
@@ -313,6 +313,18 @@ impl Widget for LsmWidget {
         op.apply(lsm, seed, rec);
     }
 
+    fn fast_part(op: &Op, seed: u64) -> Option<Box<dyn FastPart<Lsm>>> {
+        match op {
+            Op::Workload { kind, n } => Some(Box::new(ops::WorkloadRun::new(*kind, u64::from(*n), seed))),
+            _ => None,
+        }
+    }
+
+    fn cut_prelude(p: &Params, done: u64) -> Params {
+        let n = (done + ops::DETAILED_TAIL).min(u64::from(p.n)) as u32;
+        Params { n, ..*p }
+    }
+
     fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
         layout::lsm::layout(lsm, highlight)
     }
@@ -341,15 +353,15 @@ impl Widget for LsmWidget {
     fn stats(lsm: &Lsm) -> String {
         let m = lsm.metrics();
         format!(
-            "{} ops · {} table{} in {} row{} · {} on disk · write amp {:.2} · space amp {:.2}",
+            "{} ops · {} table{} in {} row{} · {} on disk · write amp {} · space amp {}",
             lsm.ops(),
             lsm.table_count(),
             if lsm.table_count() == 1 { "" } else { "s" },
             lsm.rows().len(),
             if lsm.rows().len() == 1 { "" } else { "s" },
             show_bytes(m.disk_bytes),
-            m.write_amp,
-            m.space_amp
+            fixed(m.write_amp, 2),
+            fixed(m.space_amp, 2)
         )
     }
 

@@ -7,7 +7,8 @@
 //! The workload a scenario's `workload=` and `n=` ask for runs first, as one operation.
 
 use crate::lsm::{CompactTarget, Key, Lsm, Workload, WorkloadKind, MAX_KEY};
-use crate::step::{Highlight, Recorder, Tone};
+use crate::step::{Highlight, Recorder, Timeline, Tone};
+use crate::widget::FastPart;
 
 const ACCEPTED_OPS: &str = "each operation is p (put), d (delete) or g (get) and a key from 0 to 99999, \
 r and a range (r3-9), flush, compact (everything) or compact and a row number (compact1)";
@@ -115,27 +116,75 @@ impl Op {
 /// The fast path for all but the last [`DETAILED_TAIL`] operations, one step summing them
 /// up, then the tail step by step.
 fn run_workload(lsm: &mut Lsm, kind: WorkloadKind, n: u64, seed: u64, rec: &mut impl Recorder<Lsm>) {
-    let mut workload = Workload::new(kind, seed);
     if !rec.recording() {
-        lsm.run_fast(&mut workload, n);
+        lsm.run_fast(&mut Workload::new(kind, seed), n);
         return;
     }
-    let fast = n.saturating_sub(DETAILED_TAIL);
-    lsm.run_fast(&mut workload, fast);
-    let m = lsm.metrics();
-    let caption = format!(
-        "The fast path ran {fast} operations of the {} workload ({}) without recording steps: {} tables in {} rows, write amplification {:.2}, space amplification {:.2}. The last {} operations follow step by step.",
-        kind.param(),
-        kind.describe(),
-        lsm.table_count(),
-        lsm.rows().len(),
-        m.write_amp,
-        m.space_amp,
-        n - fast
-    );
-    rec.record(lsm, caption, Highlight::new(Tone::Change, [], []));
-    for _ in fast..n {
-        let op = workload.next_op();
-        lsm.apply_work(op, rec);
+    let mut run = WorkloadRun::new(kind, n, seed);
+    run.advance(lsm, u64::MAX);
+    run.record_tail(lsm, rec);
+}
+
+/// A workload's fast part, run in slices by the page (see [`FastPart`]), then its tail.
+pub struct WorkloadRun {
+    workload: Workload,
+    n: u64,
+    fast: u64,
+}
+
+impl WorkloadRun {
+    pub fn new(kind: WorkloadKind, n: u64, seed: u64) -> WorkloadRun {
+        WorkloadRun { workload: Workload::new(kind, seed), n, fast: n.saturating_sub(DETAILED_TAIL) }
+    }
+
+    fn advance(&mut self, lsm: &mut Lsm, count: u64) {
+        let count = count.min(self.fast - self.workload.done());
+        lsm.run_fast(&mut self.workload, count);
+    }
+
+    /// The summary step, then the last operations step by step.
+    fn record_tail(&mut self, lsm: &mut Lsm, rec: &mut impl Recorder<Lsm>) {
+        let (fast, kind) = (self.workload.done(), self.workload.kind());
+        let m = lsm.metrics();
+        let caption = format!(
+            "The fast path ran {fast} operations of the {} workload ({}) without recording steps: {} tables in {} rows, write amplification {}, space amplification {}. The last {} operations follow step by step.",
+            kind.param(),
+            kind.describe(),
+            lsm.table_count(),
+            lsm.rows().len(),
+            crate::layout::lsm::fixed(m.write_amp, 2),
+            crate::layout::lsm::fixed(m.space_amp, 2),
+            self.n - fast
+        );
+        rec.record(lsm, caption, Highlight::new(Tone::Change, [], []));
+        for _ in fast..self.n {
+            let op = self.workload.next_op();
+            lsm.apply_work(op, rec);
+        }
+    }
+}
+
+impl FastPart<Lsm> for WorkloadRun {
+    fn total(&self) -> u64 {
+        self.fast
+    }
+
+    fn done(&self) -> u64 {
+        self.workload.done()
+    }
+
+    fn advance(&mut self, lsm: &mut Lsm, count: u64) {
+        WorkloadRun::advance(self, lsm, count);
+    }
+
+    fn stop(&mut self) {
+        // The workload becomes the shorter one the cut address names: the operations run so
+        // far, then its tail (a workload's first n operations are the same whatever n is).
+        self.fast = self.workload.done();
+        self.n = self.n.min(self.fast + DETAILED_TAIL);
+    }
+
+    fn finish(mut self: Box<Self>, lsm: &mut Lsm, timeline: &mut Timeline<Lsm>) {
+        self.record_tail(lsm, timeline);
     }
 }
