@@ -224,6 +224,8 @@ test("an embed in an iframe fits 800×450, follows messages and reports its step
 test("B-tree items in the curriculum link to guided scenarios that open", async () => {
   const { context, page, problems } = await newPage(app.browser);
   await openApp(page, app.server.url, "#/viz");
+  // The index comes with the visualizer module, after the shell is ready.
+  await page.waitForSelector(".guided a");
   const guided = await page.locator(".guided a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   assert.ok(guided.length >= 3);
   for (const href of guided) {
