@@ -26,6 +26,11 @@ const PHASE_MS: f64 = 300.0;
 /// A widget's view side: its own controls, below the player.
 pub trait WidgetView: Widget + Sized {
     fn workbench(page: PageHandle<Self>) -> AnyView;
+
+    /// The scene weight from which the stage draws on a canvas instead of SVG.
+    fn canvas_from() -> usize {
+        crate::stage::CANVAS_FROM
+    }
 }
 
 /// An edit to a scenario, applied before it is replayed.
@@ -230,7 +235,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                     <span class="tree-stats">{field(|s| s.stats.clone())}</span>
                 </figcaption>
                 {move || scene.with(|s| s.shapes.is_empty()).then(|| view! { <p class="empty-note" aria-hidden="true">"Empty: nothing here yet."</p> })}
-                <Stage scene=scene description=description embedded=embedded zoom_controls=controls == Controls::Full phase_ms=phase_ms />
+                <Stage scene=scene description=description embedded=embedded zoom_controls=controls == Controls::Full phase_ms=phase_ms canvas_from=W::canvas_from() />
             </figure>
         }
     };

@@ -72,6 +72,11 @@ pub fn Stage(
     zoom_controls: bool,
     /// One animation phase's length in milliseconds (0: jump).
     phase_ms: Signal<f64>,
+    /// From this weight ([`Scene::weight`]) the scene is drawn on a canvas; a widget whose
+    /// layout already aggregates a dense structure may ask for it sooner (see
+    /// [`crate::page::WidgetView::canvas_from`]).
+    #[prop(default = CANVAS_FROM)]
+    canvas_from: usize,
 ) -> impl IntoView {
     let viewport_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -180,7 +185,7 @@ pub fn Stage(
         follow.track();
         scene.with(|s| {
             // Counted by segments, so a few paths of thousands of ring ticks go to the canvas too.
-            let dense = s.weight() >= CANVAS_FROM;
+            let dense = s.weight() >= canvas_from;
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
             // A step that points at nothing (a random fill, a fresh start) and changes the
