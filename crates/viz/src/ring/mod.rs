@@ -21,4 +21,12 @@ impl WidgetView for RingWidget {
         }
         .into_any()
     }
+
+    /// A ring past a thousand virtual nodes is already binned by its layout (a few thousand
+    /// segments, not 100,000), which would keep it in SVG: there a step rewrote about a thousand
+    /// arcs and cost 26 ms at the median (bench/REPORT.md, 10 nodes × 100 virtual nodes). On
+    /// the canvas it is one redraw.
+    fn canvas_from() -> usize {
+        1_500
+    }
 }
