@@ -233,3 +233,21 @@ fn compare_mode_steps_two_algorithms_on_the_same_keys() {
     let (ma, mb) = (a.state.last_change().unwrap().fraction(), b.state.last_change().unwrap().fraction());
     assert!(ma > 0.8 && mb < 0.12, "modulo {ma}, jump {mb}");
 }
+
+/// The ring's key to its nodes is the page's HTML legend: every node on the ring by name and
+/// state, up to twenty, then how many more; none for bucket views, whose bars are named.
+#[test]
+fn the_series_legend_names_nodes_and_their_state() {
+    use strata_engine::layout::ring::series_legend;
+    let mut c = small(Algorithm::Ring);
+    c.fail("n2", &mut NoSteps);
+    let entries = series_legend(&c);
+    assert_eq!(entries.len(), c.nodes().len());
+    assert_eq!(entries[0], (Some(0), "n1".to_string()));
+    assert_eq!(entries[1], (Some(1), "n2 (down)".to_string()));
+    let big = Cluster::new(Config::default(), 21);
+    let entries = series_legend(&big);
+    assert_eq!(entries.len(), 21);
+    assert_eq!(entries[20], (None, "and 1 more node, each in the Load table".to_string()));
+    assert!(series_legend(&small(Algorithm::Modulo)).is_empty());
+}

@@ -11,7 +11,7 @@
 
 use crate::ring::hash::degrees;
 use crate::ring::place::{successor, VNode, NOBODY};
-use crate::ring::{count, fixed, noun, percent, Algorithm, ChangeKind, Cluster, LookupStage, Status};
+use crate::ring::{count, fixed, noun, plural, Algorithm, Cluster, LookupStage, Status};
 use crate::scene::{Geometry, Role, Scene, Shape};
 use crate::step::{Highlight, Tone};
 
@@ -25,7 +25,7 @@ pub const TICKS_UP_TO: usize = 240;
 pub const BINNED_TICKS_FROM: usize = 1_500;
 /// The comb's bins when binned: half degrees.
 const TICK_BINS: usize = 720;
-/// Up to this many nodes are listed in the scene's own legend.
+/// Up to this many nodes are named in the legend.
 pub const LEGEND_NODES: usize = 20;
 
 const CX: f64 = 290.0;
@@ -40,10 +40,6 @@ const MOVED_BASE: f64 = R + 30.0;
 const MOVED_LEN: f64 = 46.0;
 const BINS: usize = 180;
 const WIDTH: f64 = 580.0;
-const ROW: f64 = 26.0;
-/// The legend's columns under the ring.
-const LEGEND_COLUMNS: usize = 3;
-const LEGEND_COLUMN: f64 = 180.0;
 
 const ARC: u64 = 1 << 40;
 const TICKS: u64 = 2 << 40;
@@ -51,8 +47,6 @@ const KEY: u64 = 3 << 40;
 const HIST: u64 = 4 << 40;
 const MOVED: u64 = 5 << 40;
 const LABEL: u64 = 6 << 40;
-const SWATCH: u64 = 7 << 40;
-const LEGEND_TEXT: u64 = 8 << 40;
 const LOOKUP: u64 = 9 << 40;
 const BAR: u64 = 10 << 40;
 const BAR_TEXT: u64 = 11 << 40;
@@ -87,10 +81,9 @@ fn node_mark(c: &Cluster, id: u16, highlight: &Highlight) -> Option<Tone> {
 
 /// Lays out `c`, marking what `highlight` points at.
 pub fn layout(c: &Cluster, highlight: &Highlight) -> Scene {
+    // The ring's key to its nodes is the page's series legend (`series_legend`), in HTML.
     let mut scene = if c.config().algorithm.uses_ring() {
-        let mut scene = ring(c, highlight);
-        legend(c, &mut scene);
-        scene
+        ring(c, highlight)
     } else {
         // Bars carry their nodes' names already.
         buckets(c, highlight)
@@ -186,14 +179,8 @@ fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
     moved_histogram(c, &mut shapes);
     lookup_on_ring(c, &mut shapes);
 
-    // The middle: what this is, in three short lines.
-    let m = c.metrics();
-    shapes.push(text(LABEL, CX, CY - 26.0, c.config().algorithm.name()));
-    shapes.push(text(LABEL | 1, CX, CY, noun(m.serving as u64, "node")));
-    shapes.push(text(LABEL | 2, CX, CY + 26.0, noun(m.keys_total as u64, "key")));
-    if let Some(cap) = c.capacity() {
-        shapes.push(text(LABEL | 3, CX, CY + 52.0, format!("cap {}", count(cap as u64))));
-    }
+    // The middle stays empty: what the ring is (algorithm, nodes, keys, capacity) is in the
+    // figure's caption, which reads at any size; a label here grew over the keys in an embed.
     Scene { width: WIDTH, height: 2.0 * CY, shapes, focus: None }
 }
 
@@ -340,12 +327,21 @@ fn lookup_on_ring(c: &Cluster, shapes: &mut Vec<Shape>) {
             shapes.push(Shape::new(LOOKUP | 2, Role::Link, Geometry::Arc { cx: CX, cy: CY, r: R + 20.0, start: at, end }).marked(Some(Tone::Visit)));
         }
     }
+    // Replicas close together share one label ("2, 3"): two labels a few degrees apart
+    // overlap once a small embed draws text larger than the ring's scale.
+    let mut labels: Vec<(f64, String, usize)> = Vec::new();
     for (rank, &(node, pos)) in l.chosen.iter().enumerate() {
         let d = degrees(pos);
         let (x, y) = point(d, R);
         shapes.push(Shape::new(LOOKUP | 10 | rank as u64, Role::Item, Geometry::Circle { cx: x, cy: y, r: 7.0 }).marked(Some(Tone::Found)).titled(format!("replica {}: {}", rank + 1, c.node_name(node))));
+        match labels.iter_mut().find(|(at, ..)| (d - at).rem_euclid(360.0).min((at - d).rem_euclid(360.0)) < 12.0) {
+            Some((_, words, _)) => words.push_str(&format!(", {}", rank + 1)),
+            None => labels.push((d, format!("{}", rank + 1), rank)),
+        }
+    }
+    for (d, words, rank) in labels {
         let (tx, ty) = point(d, R + 42.0);
-        shapes.push(text(LOOKUP | 20 | rank as u64, tx, ty, format!("{}", rank + 1)).marked(Some(Tone::Found)));
+        shapes.push(text(LOOKUP | 20 | rank as u64, tx, ty, words).marked(Some(Tone::Found)));
     }
 }
 
@@ -450,44 +446,39 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     Scene { width, height, shapes, focus: None }
 }
 
-/// The scene's own key to the series, under the ring: a swatch, name and load per node, in
-/// columns (the view's table lists every node however many there are), and the last change's
-/// moved fraction against the ideal.
-fn legend(c: &Cluster, scene: &mut Scene) {
+/// Whether `scene` is a ring (not buckets): a ring's first shape is its ownership band.
+pub fn is_ring(scene: &Scene) -> bool {
+    scene.shapes.first().is_some_and(|s| s.id & (0xff << 40) == ARC)
+}
+
+/// The key to the ring's series, for the page's legend (HTML, outside the scaled drawing):
+/// a name per node still on the ring, with its state, up to [`LEGEND_NODES`]; past that, how
+/// many more (every node is in the Load table).
+pub fn series_legend(c: &Cluster) -> Vec<(Option<u16>, String)> {
+    if !c.config().algorithm.uses_ring() {
+        // The bars carry their nodes' names.
+        return Vec::new();
+    }
     let nodes: Vec<u16> = (0..c.nodes().len() as u16).filter(|&i| c.nodes()[i as usize].on_ring()).collect();
-    let top = scene.height;
-    let mut bottom = top + ROW;
-    if let Some(ch) = c.last_change().filter(|ch| ch.kind != ChangeKind::AddKeys && !c.moved_now().is_empty()) {
-        scene.shapes.push(text(LEGEND_TEXT | 0xfffd, WIDTH / 2.0, top + 2.0, format!("moved {} · ideal {}", percent(ch.fraction()), percent(ch.ideal))).marked(Some(Tone::Change)));
-    }
-    if nodes.len() > LEGEND_NODES {
-        scene.shapes.push(text(LEGEND_TEXT | 0xfffe, WIDTH / 2.0, top + ROW + 2.0, format!("{}: each listed in the table below", noun(nodes.len() as u64, "node"))));
-        bottom += ROW;
-    } else {
-        for (i, &id) in nodes.iter().enumerate() {
-            let (row, column) = (i / LEGEND_COLUMNS, i % LEGEND_COLUMNS);
-            let x = 10.0 + column as f64 * LEGEND_COLUMN;
-            let y = top + ROW * (row as f64 + 1.0) - 8.0;
+    let mut out: Vec<(Option<u16>, String)> = nodes
+        .iter()
+        .take(LEGEND_NODES)
+        .map(|&id| {
             let n = &c.nodes()[id as usize];
-            let mark = match n.status {
-                Status::Joining => Some(Tone::Change),
-                Status::Leaving | Status::Failed => Some(Tone::Refused),
-                _ => None,
+            let state = match n.status {
+                Status::Failed => " (down)",
+                Status::Joining => " (new)",
+                Status::Leaving => " (leaving)",
+                _ => "",
             };
-            let swatch = Shape::new(SWATCH | id as u64, Role::Item, Geometry::Rect { x, y, w: 24.0, h: 16.0, rx: 2.0, label: None }).in_series(id);
-            scene.shapes.push(swatch.marked(mark).titled(n.name.clone()));
-            let words = match n.status {
-                Status::Failed => " down".to_string(),
-                Status::Joining => " new".to_string(),
-                Status::Leaving => " leaving".to_string(),
-                _ => format!(" {}", count(c.loads()[id as usize] as u64)),
-            };
-            let label = format!("{}{words}", n.name);
-            // Text is centred: put its middle half its width right of the swatch.
-            let w = label.chars().count() as f64 * crate::scene::FONT_SIZE * 0.6;
-            scene.shapes.push(text(LEGEND_TEXT | id as u64, x + 30.0 + w / 2.0, y + 8.0, label));
-            bottom = bottom.max(y + ROW);
-        }
+            (Some(id), format!("{}{state}", n.name))
+        })
+        .collect();
+    if nodes.len() > LEGEND_NODES {
+        out.push((None, {
+            let more = (nodes.len() - LEGEND_NODES) as u64;
+            format!("and {} more {}, each in the Load table", count(more), plural(more, "node"))
+        }));
     }
-    scene.height = bottom + 6.0;
+    out
 }
