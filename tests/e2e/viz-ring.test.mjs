@@ -154,10 +154,22 @@ test("100,000 keys on 100 nodes × 1,000 virtual nodes: drawn on a canvas, binne
 
 test("embeds fit 800×450 and 640×360 for every controls= setting, nothing overlapping or outside", async () => {
   const scenarios = ["guided=modulo-vs-ring&step=3", "guided=replicas-failure&step=4&legend=1", "algorithm=maglev&nodes=6&keys=3000"];
-  await eachEmbed(app.browser, app.server.url, "ring", scenarios, (report, label) => {
+  await eachEmbed(app.browser, app.server.url, "ring", scenarios, async (report, label, frame) => {
     assert.equal(report.scroll, false, `${label}: no page scrollbars`);
     assert.deepEqual(report.outside, [], `${label}: everything inside the frame`);
     assert.deepEqual(report.overlaps, [], `${label}: nothing overlaps`);
+    // A ring's labels are drawn at 14 CSS px or more however small the ring is drawn, and so is
+    // the legend (the names of the nodes included). A ring is the drawing with a band of arcs
+    // (path.node); bucket views keep their text to scale.
+    const sizes = await frame.evaluate(() => ({
+      scene: [...document.querySelectorAll(".scene-svg text")].filter((t) => t.textContent && t.ownerSVGElement.querySelector("path.node")).map((t) => {
+        const svg = t.ownerSVGElement;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      }),
+      legend: [...document.querySelectorAll(".legend li, .series-legend li")].map((li) => parseFloat(getComputedStyle(li).fontSize)),
+    }));
+    for (const px of [...sizes.scene, ...sizes.legend]) assert.ok(px >= 13.9, `${label}: text ${px.toFixed(1)} px high`);
   });
 });
 

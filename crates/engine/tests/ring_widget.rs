@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use strata_browser::url::query_pairs;
 use strata_engine::ring::{Algorithm, Cluster, Config};
-use strata_engine::scene::{to_svg, Role};
+use strata_engine::scene::{to_svg, Geometry, Role};
 use strata_engine::step::{Highlight, NoSteps, Timeline};
 use strata_engine::widget::{find, Widget};
 use strata_engine::widgets::ring::{Op, RingWidget, Runs, Scenario, GUIDED};
@@ -180,10 +180,47 @@ fn a_dense_ring_is_aggregated_not_drawn_key_by_key() {
     for step in &t.steps {
         let scene = RingWidget::layout(&step.state, &step.highlight);
         assert!(scene.shapes.len() < 2_000, "{} shapes", scene.shapes.len());
-        assert!(scene.weight() > 100_000, "the ticks alone weigh 101,000 segments: the stage draws this on a canvas");
+        // The ring's view draws from 1,500 on a canvas (crates/viz/src/ring/mod.rs).
+        assert!(scene.weight() >= 1_500 && scene.weight() < 5_000, "binned, still a canvas's: {}", scene.weight());
         let arcs = scene.with_role(Role::Node).count();
         assert!(arcs <= 720, "the ownership band is binned: {arcs}");
+        // The comb: a tick per half degree for the settled nodes, every tick of the joining one.
+        let ticks = |node: u64| {
+            scene.shapes.iter().find(|s| s.id == (2 << 40 | node)).map_or(0, |s| match &s.geometry {
+                Geometry::Path { segments, .. } => segments.len(),
+                _ => 0,
+            })
+        };
+        let settled: usize = (0..100).map(ticks).sum();
+        assert!(settled > 700 && settled <= 720, "one tick per occupied half degree: {settled}");
+        assert_eq!(ticks(100), 1_000, "the joining node's virtual nodes, each drawn");
     }
+}
+
+/// Each bin of a dense comb is in the colour of the node with the most virtual nodes there,
+/// counted here independently of the layout.
+#[test]
+fn a_binned_comb_shows_each_half_degree_s_majority() {
+    let c = Cluster::new(Config { vnodes: 100, ..Config::default() }, 30);
+    let scene = RingWidget::layout(&c, &Highlight::default());
+    let mut tally = vec![vec![0u32; 30]; 720];
+    for v in c.ring() {
+        tally[((v.pos as u128 * 720) >> 64) as usize][v.node as usize] += 1;
+    }
+    let mut checked = 0;
+    for s in scene.shapes.iter().filter(|s| s.id >> 40 == 2) {
+        let Geometry::Path { segments, .. } = &s.geometry else { panic!("ticks are a path") };
+        let node = (s.id & 0xffff) as usize;
+        for seg in segments {
+            // Back from the tick's end points to its bin: degrees clockwise from 12 o'clock.
+            let deg = (seg[0] - 290.0).atan2(270.0 - seg[1]).to_degrees().rem_euclid(360.0);
+            let bin = (deg * 2.0) as usize % 720;
+            let most = *tally[bin].iter().max().unwrap();
+            assert_eq!(tally[bin][node], most, "bin {bin}: node {node} has {}, the most is {most}", tally[bin][node]);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, tally.iter().filter(|t| t.iter().any(|&n| n > 0)).count(), "a tick for every occupied bin");
 }
 
 #[test]
@@ -195,4 +232,22 @@ fn compare_mode_steps_two_algorithms_on_the_same_keys() {
     assert_eq!(a.state.keys(), b.state.keys(), "the same keys");
     let (ma, mb) = (a.state.last_change().unwrap().fraction(), b.state.last_change().unwrap().fraction());
     assert!(ma > 0.8 && mb < 0.12, "modulo {ma}, jump {mb}");
+}
+
+/// The ring's key to its nodes is the page's HTML legend: every node on the ring by name and
+/// state, up to twenty, then how many more; none for bucket views, whose bars are named.
+#[test]
+fn the_series_legend_names_nodes_and_their_state() {
+    use strata_engine::layout::ring::series_legend;
+    let mut c = small(Algorithm::Ring);
+    c.fail("n2", &mut NoSteps);
+    let entries = series_legend(&c);
+    assert_eq!(entries.len(), c.nodes().len());
+    assert_eq!(entries[0], (Some(0), "n1".to_string()));
+    assert_eq!(entries[1], (Some(1), "n2 (down)".to_string()));
+    let big = Cluster::new(Config::default(), 21);
+    let entries = series_legend(&big);
+    assert_eq!(entries.len(), 21);
+    assert_eq!(entries[20], (None, "and 1 more node, each in the Load table".to_string()));
+    assert!(series_legend(&small(Algorithm::Modulo)).is_empty());
 }

@@ -39,6 +39,22 @@ const PREVIEW_MS: f64 = 120.0;
 /// A widget's view side: its own controls, below the player.
 pub trait WidgetView: Widget + Sized {
     fn workbench(page: PageHandle<Self>) -> AnyView;
+
+    /// The scene weight from which the stage draws on a canvas instead of SVG.
+    fn canvas_from() -> usize {
+        crate::stage::CANVAS_FROM
+    }
+
+    /// How many CSS pixels high `scene`'s text is drawn at least, at any zoom (0: it scales).
+    fn min_text_px(_scene: &Scene) -> f64 {
+        0.0
+    }
+
+    /// The series on screen, for the legend: (series, what it is) per entry, or `None` for a
+    /// line without a swatch ("and 80 more"). Empty for a widget without series.
+    fn series_legend(_state: &Self::State) -> Vec<(Option<u16>, String)> {
+        Vec::new()
+    }
 }
 
 /// An edit to a scenario, applied before it is replayed.
@@ -448,7 +464,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                     <span class="tree-stats">{field(|s| s.stats.clone())}</span>
                 </figcaption>
                 {move || scene.with(|s| s.shapes.is_empty()).then(|| view! { <p class="empty-note" aria-hidden="true">"Empty: nothing here yet."</p> })}
-                <Stage scene=scene description=description embedded=embedded zoom_controls=controls == Controls::Full phase_ms=phase_ms />
+                <Stage scene=scene description=description embedded=embedded zoom_controls=controls == Controls::Full phase_ms=phase_ms canvas_from=W::canvas_from() min_text_px=W::min_text_px />
             </figure>
         }
     };
@@ -517,6 +533,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                 {move || frame.with(|f| f.note).map(|n| view! { <p class="step-note"><strong>"Notice: "</strong>{n}</p> })}
             </div>
             {show_legend.then(|| legend::<W>(embedded))}
+            {show_legend.then(|| series_legend::<W>(shown))}
             {(controls != Controls::None).then(|| view! { <PlayerControls player=player compact=controls == Controls::Step /> })}
             {(controls == Controls::Full).then(|| {
                 let workbench = view! {
@@ -553,6 +570,27 @@ fn legend<W: Widget>(compact: bool) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The main structure's series (a ring's nodes) as swatches with names, outside the scaled
+/// drawing so they read at any size; nothing for a widget without series.
+fn series_legend<W: WidgetView>(shown: Signal<Vec<Rc<W::State>>, LocalStorage>) -> impl IntoView {
+    // A memo: most steps leave the list as it was, and then the DOM is left alone.
+    let entries = Memo::new(move |_| shown.with(|s| s.first().map(|state| W::series_legend(state)).unwrap_or_default()));
+    move || {
+        entries.with(|e| {
+            (!e.is_empty()).then(|| {
+                let items = e.iter().map(|(series, label)| {
+                    let swatch = series.map(|n| {
+                        let (colour, pattern) = strata_engine::scene::series_style(n);
+                        view! { <span class=format!("swatch series series-{colour} pattern-{pattern}") aria-hidden="true"></span> }
+                    });
+                    view! { <li>{swatch}{label.clone()}</li> }
+                });
+                view! { <ul class="series-legend" aria-label="Series">{items.collect_view()}</ul> }
+            })
+        })
     }
 }
 

@@ -11,7 +11,7 @@
 
 use crate::ring::hash::degrees;
 use crate::ring::place::{successor, VNode, NOBODY};
-use crate::ring::{count, percent, Algorithm, ChangeKind, Cluster, LookupStage, Status};
+use crate::ring::{count, fixed, noun, plural, Algorithm, Cluster, LookupStage, Status};
 use crate::scene::{Geometry, Role, Scene, Shape};
 use crate::step::{Highlight, Tone};
 
@@ -21,7 +21,11 @@ pub const DOT_KEYS: usize = 400;
 pub const ARC_VNODES: usize = 1_500;
 /// Up to this many virtual nodes, ticks cross the band; above, they stand outside it.
 pub const TICKS_UP_TO: usize = 240;
-/// Up to this many nodes are listed in the scene's own legend.
+/// Above this many virtual nodes, the comb is binned ([`binned_ticks`]).
+pub const BINNED_TICKS_FROM: usize = 1_500;
+/// The comb's bins when binned: half degrees.
+const TICK_BINS: usize = 720;
+/// Up to this many nodes are named in the legend.
 pub const LEGEND_NODES: usize = 20;
 
 const CX: f64 = 290.0;
@@ -36,10 +40,6 @@ const MOVED_BASE: f64 = R + 30.0;
 const MOVED_LEN: f64 = 46.0;
 const BINS: usize = 180;
 const WIDTH: f64 = 580.0;
-const ROW: f64 = 26.0;
-/// The legend's columns under the ring.
-const LEGEND_COLUMNS: usize = 3;
-const LEGEND_COLUMN: f64 = 180.0;
 
 const ARC: u64 = 1 << 40;
 const TICKS: u64 = 2 << 40;
@@ -47,8 +47,6 @@ const KEY: u64 = 3 << 40;
 const HIST: u64 = 4 << 40;
 const MOVED: u64 = 5 << 40;
 const LABEL: u64 = 6 << 40;
-const SWATCH: u64 = 7 << 40;
-const LEGEND_TEXT: u64 = 8 << 40;
 const LOOKUP: u64 = 9 << 40;
 const BAR: u64 = 10 << 40;
 const BAR_TEXT: u64 = 11 << 40;
@@ -83,10 +81,9 @@ fn node_mark(c: &Cluster, id: u16, highlight: &Highlight) -> Option<Tone> {
 
 /// Lays out `c`, marking what `highlight` points at.
 pub fn layout(c: &Cluster, highlight: &Highlight) -> Scene {
+    // The ring's key to its nodes is the page's series legend (`series_legend`), in HTML.
     let mut scene = if c.config().algorithm.uses_ring() {
-        let mut scene = ring(c, highlight);
-        legend(c, &mut scene);
-        scene
+        ring(c, highlight)
     } else {
         // Bars carry their nodes' names already.
         buckets(c, highlight)
@@ -97,21 +94,27 @@ pub fn layout(c: &Cluster, highlight: &Highlight) -> Scene {
 
 fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
     let mut shapes = Vec::new();
-    let serving: Vec<VNode> = c.serving_ring();
+    let up: Vec<bool> = c.nodes().iter().map(|n| n.serving()).collect();
+    let serving_count = c.ring().iter().filter(|v| up[v.node as usize]).count();
 
     // The ownership band: the arc before each serving virtual node is its node's.
-    if !serving.is_empty() {
+    if serving_count > 0 {
         let mut arcs: Vec<(u64, f64, f64, u16)> = Vec::new();
-        if serving.len() <= ARC_VNODES {
+        if serving_count <= ARC_VNODES {
+            let serving: Vec<VNode> = c.serving_ring();
             for (i, v) in serving.iter().enumerate() {
                 let prev = serving[(i + serving.len() - 1) % serving.len()];
                 let id = ARC | (v.node as u64) << 16 | v.index as u64;
                 arcs.push((id, degrees(prev.pos), degrees(v.pos), v.node));
             }
         } else {
+            // Without copying the 100,000 serving entries out: from each bin's middle, the
+            // first virtual node clockwise whose node serves.
+            let ring = c.ring();
             for bin in 0..720u64 {
                 let mid = ((bin as u128 * 2 + 1) << 63) / 720;
-                let owner = serving[successor(&serving, mid as u64)].node;
+                let from = successor(ring, mid as u64);
+                let Some(owner) = (0..ring.len()).map(|k| ring[(from + k) % ring.len()].node).find(|&n| up[n as usize]) else { continue };
                 arcs.push((ARC | 1 << 39 | bin, bin as f64 * 0.5, (bin + 1) as f64 * 0.5, owner));
             }
         }
@@ -144,21 +147,26 @@ fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
     // Virtual nodes: one path of ticks per physical node, across the band; past a few hundred
     // they would bury the band, so they stand outside it as a comb (a marked node's longer).
     let crowded = c.ring().len() > TICKS_UP_TO;
+    // Per node, not per virtual node: a dense ring asks this 100,000 times.
+    let long: Vec<bool> = (0..c.nodes().len() as u16).map(|id| c.nodes()[id as usize].status == Status::Joining || (crowded && node_mark(c, id, highlight).is_some())).collect();
     let mut ticks: Vec<Vec<[f64; 4]>> = vec![Vec::new(); c.nodes().len()];
-    for v in c.ring() {
-        let long = c.nodes()[v.node as usize].status == Status::Joining || (crowded && node_mark(c, v.node, highlight).is_some());
-        let (r0, r1) = match (crowded, long) {
-            (true, false) => (R + 9.0, R + 17.0),
-            (true, true) => (R + 9.0, R + 24.0),
-            (false, true) => (R - 2.0 * TICK, R + 2.0 * TICK),
-            (false, false) => (R - TICK, R + TICK),
-        };
-        ticks[v.node as usize].push(radial(degrees(v.pos), r0, r1));
+    if c.ring().len() > BINNED_TICKS_FROM {
+        binned_ticks(c, &long, &mut ticks);
+    } else {
+        for v in c.ring() {
+            let (r0, r1) = match (crowded, long[v.node as usize]) {
+                (true, false) => (R + 9.0, R + 17.0),
+                (true, true) => (R + 9.0, R + 24.0),
+                (false, true) => (R - 2.0 * TICK, R + 2.0 * TICK),
+                (false, false) => (R - TICK, R + TICK),
+            };
+            ticks[v.node as usize].push(radial(degrees(v.pos), r0, r1));
+        }
     }
     for (id, segs) in ticks.into_iter().enumerate().filter(|(_, s)| !s.is_empty()) {
         let id16 = id as u16;
         let n = &c.nodes()[id];
-        let title = format!("{}: {} virtual nodes, {} keys{}", n.name, segs.len(), count(c.loads()[id] as u64), status_words(n.status));
+        let title = format!("{}: {}, {}{}", n.name, noun(n.ring_vnodes() as u64, "virtual node"), noun(c.loads()[id] as u64, "key"), status_words(n.status));
         shapes.push(
             Shape::new(TICKS | id as u64, Role::Item, Geometry::Path { segments: segs, arrow: false })
                 .in_series(id16)
@@ -171,15 +179,44 @@ fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
     moved_histogram(c, &mut shapes);
     lookup_on_ring(c, &mut shapes);
 
-    // The middle: what this is, in three short lines.
-    let m = c.metrics();
-    shapes.push(text(LABEL, CX, CY - 26.0, c.config().algorithm.name()));
-    shapes.push(text(LABEL | 1, CX, CY, format!("{} nodes", m.serving)));
-    shapes.push(text(LABEL | 2, CX, CY + 26.0, format!("{} keys", count(m.keys_total as u64))));
-    if let Some(cap) = c.capacity() {
-        shapes.push(text(LABEL | 3, CX, CY + 52.0, format!("cap {}", count(cap as u64))));
-    }
+    // The middle stays empty: what the ring is (algorithm, nodes, keys, capacity) is in the
+    // figure's caption, which reads at any size; a label here grew over the keys in an embed.
     Scene { width: WIDTH, height: 2.0 * CY, shapes, focus: None }
+}
+
+/// A dense comb, one tick per half degree in the colour of the node with the most virtual
+/// nodes there: 101,000 ticks on a circle a thousand pixels round are a solid fringe however
+/// they are drawn, and stroking each cost the canvas about 300 ms a step (Chromium's
+/// `FinalizeFrame` in a trace of the benchmark, 2026-12-02). The ticks of a joining, leaving,
+/// failed or highlighted node are still drawn one by one, longer, on top.
+fn binned_ticks(c: &Cluster, long: &[bool], ticks: &mut [Vec<[f64; 4]>]) {
+    let ring = c.ring();
+    let mut tally = vec![0u32; c.nodes().len()];
+    let mut start = 0;
+    for bin in 0..TICK_BINS as u64 {
+        // The ring is sorted, so a bin's virtual nodes are a run of it.
+        let end_pos = (((bin + 1) as u128) << 64) / TICK_BINS as u128;
+        let end = if bin + 1 == TICK_BINS as u64 { ring.len() } else { start + ring[start..].partition_point(|v| (v.pos as u128) < end_pos) };
+        let mut best: Option<(u32, u16)> = None;
+        for v in &ring[start..end] {
+            if long[v.node as usize] {
+                ticks[v.node as usize].push(radial(degrees(v.pos), R + 9.0, R + 24.0));
+                continue;
+            }
+            let t = &mut tally[v.node as usize];
+            *t += 1;
+            if best.is_none_or(|(n, node)| *t > n || (*t == n && v.node < node)) {
+                best = Some((*t, v.node));
+            }
+        }
+        for v in &ring[start..end] {
+            tally[v.node as usize] = 0;
+        }
+        if let Some((_, node)) = best {
+            ticks[node as usize].push(radial((bin as f64 + 0.5) * 360.0 / TICK_BINS as f64, R + 9.0, R + 17.0));
+        }
+        start = end;
+    }
 }
 
 fn status_words(s: Status) -> &'static str {
@@ -220,23 +257,24 @@ fn keys_on_ring(c: &Cluster, highlight: &Highlight, shapes: &mut Vec<Shape>) {
         return;
     }
     // A histogram: keys per 2° bin, each bar in the colour of the node owning most of it.
+    // Counted in one flat table, bins × nodes (at most 180 × 250): the loop runs once per key.
+    let nodes = c.nodes().len().max(1);
     let mut bins = vec![0u32; BINS];
-    let mut by_owner: Vec<Vec<u32>> = vec![Vec::new(); BINS];
+    let mut by_owner = vec![0u32; BINS * nodes];
     for (k, &o) in keys.iter().zip(owners) {
-        let b = ((k.hash as u128 * BINS as u128) >> 64) as usize;
+        let b = bin_of(k.hash);
         bins[b] += 1;
-        let counts = &mut by_owner[b];
         if o != NOBODY {
-            if counts.len() <= o as usize {
-                counts.resize(o as usize + 1, 0);
-            }
-            counts[o as usize] += 1;
+            by_owner[b * nodes + o as usize] += 1;
         }
     }
     let top = bins.iter().copied().max().unwrap_or(1).max(1) as f64;
     let mut paths: Vec<Vec<[f64; 4]>> = vec![Vec::new(); c.nodes().len()];
     for (b, &n) in bins.iter().enumerate().filter(|(_, n)| **n > 0) {
-        let owner = by_owner[b].iter().enumerate().max_by_key(|(_, c)| **c).map(|(i, _)| i).unwrap_or(0);
+        // The first of the most, as `max_by_key` would give the last.
+        let row = &by_owner[b * nodes..(b + 1) * nodes];
+        let most = row.iter().copied().max().unwrap_or(0);
+        let owner = row.iter().position(|&c| c == most).unwrap_or(0);
         let deg = (b as f64 + 0.5) * 360.0 / BINS as f64;
         paths[owner].push(radial(deg, HIST_BASE, HIST_BASE - HIST_LEN * n as f64 / top));
     }
@@ -244,6 +282,12 @@ fn keys_on_ring(c: &Cluster, highlight: &Highlight, shapes: &mut Vec<Shape>) {
         let title = format!("keys per 2° owned mostly by {}", c.node_name(owner as u16));
         shapes.push(Shape::new(HIST | owner as u64, Role::Edge, Geometry::Path { segments: segs, arrow: false }).in_series(owner as u16).titled(title));
     }
+}
+
+/// The 2° bin of a ring position, from its top 32 bits (a 128-bit product costs a call in
+/// wasm, and this runs once per key).
+fn bin_of(hash: u64) -> usize {
+    (((hash >> 32) * BINS as u64) >> 32) as usize
 }
 
 /// Keys that moved in this step, as bars outside the ring where they sit.
@@ -254,8 +298,7 @@ fn moved_histogram(c: &Cluster, shapes: &mut Vec<Shape>) {
     }
     let mut bins = vec![0u32; BINS];
     for &i in moved {
-        let b = ((c.keys()[i as usize].hash as u128 * BINS as u128) >> 64) as usize;
-        bins[b] += 1;
+        bins[bin_of(c.keys()[i as usize].hash)] += 1;
     }
     let top = bins.iter().copied().max().unwrap_or(1).max(1) as f64;
     let segs: Vec<[f64; 4]> = bins
@@ -264,7 +307,7 @@ fn moved_histogram(c: &Cluster, shapes: &mut Vec<Shape>) {
         .filter(|(_, n)| **n > 0)
         .map(|(b, &n)| radial((b as f64 + 0.5) * 2.0, MOVED_BASE, MOVED_BASE + MOVED_LEN * n as f64 / top))
         .collect();
-    let title = format!("{} keys moved in this step", count(moved.len() as u64));
+    let title = format!("{} moved in this step", noun(moved.len() as u64, "key"));
     shapes.push(Shape::new(MOVED, Role::Edge, Geometry::Path { segments: segs, arrow: false }).marked(Some(Tone::Change)).titled(title));
 }
 
@@ -284,12 +327,21 @@ fn lookup_on_ring(c: &Cluster, shapes: &mut Vec<Shape>) {
             shapes.push(Shape::new(LOOKUP | 2, Role::Link, Geometry::Arc { cx: CX, cy: CY, r: R + 20.0, start: at, end }).marked(Some(Tone::Visit)));
         }
     }
+    // Replicas close together share one label ("2, 3"): two labels a few degrees apart
+    // overlap once a small embed draws text larger than the ring's scale.
+    let mut labels: Vec<(f64, String, usize)> = Vec::new();
     for (rank, &(node, pos)) in l.chosen.iter().enumerate() {
         let d = degrees(pos);
         let (x, y) = point(d, R);
         shapes.push(Shape::new(LOOKUP | 10 | rank as u64, Role::Item, Geometry::Circle { cx: x, cy: y, r: 7.0 }).marked(Some(Tone::Found)).titled(format!("replica {}: {}", rank + 1, c.node_name(node))));
+        match labels.iter_mut().find(|(at, ..)| (d - at).rem_euclid(360.0).min((at - d).rem_euclid(360.0)) < 12.0) {
+            Some((_, words, _)) => words.push_str(&format!(", {}", rank + 1)),
+            None => labels.push((d, format!("{}", rank + 1), rank)),
+        }
+    }
+    for (d, words, rank) in labels {
         let (tx, ty) = point(d, R + 42.0);
-        shapes.push(text(LOOKUP | 20 | rank as u64, tx, ty, format!("{}", rank + 1)).marked(Some(Tone::Found)));
+        shapes.push(text(LOOKUP | 20 | rank as u64, tx, ty, words).marked(Some(Tone::Found)));
     }
 }
 
@@ -310,11 +362,11 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         Algorithm::Modulo => format!("bucket = hash mod {}", m.serving),
         Algorithm::Jump => format!("jump hash: buckets 0 to {}", m.serving.saturating_sub(1)),
         Algorithm::Rendezvous => "highest score(key, node) wins".to_string(),
-        Algorithm::Maglev => format!("table of {} slots", count(c.config().table as u64)),
+        Algorithm::Maglev => format!("table of {}", noun(c.config().table as u64, "slot")),
         _ => String::new(),
     };
     shapes.push(text(LABEL, width / 2.0, 24.0, format!("{}: {heading}", c.config().algorithm.name())));
-    shapes.push(text(LABEL | 1, width / 2.0, 50.0, format!("{} keys on {} nodes", count(m.keys_total as u64), m.serving)));
+    shapes.push(text(LABEL | 1, width / 2.0, 50.0, format!("{} on {}", noun(m.keys_total as u64, "key"), noun(m.serving as u64, "node"))));
     let mut gained = vec![0u32; c.nodes().len()];
     if !c.moved_now().is_empty() {
         if let Some(ch) = c.last_change() {
@@ -334,7 +386,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         if mark.is_none() && gained[id as usize] > 0 {
             mark = Some(Tone::Change);
         }
-        let title = format!("{}: {} keys{}", node.name, count(loads[id as usize] as u64), status_words(node.status));
+        let title = format!("{}: {}{}", node.name, noun(loads[id as usize] as u64, "key"), status_words(node.status));
         shapes.push(
             Shape::new(BAR | id as u64, Role::Node, Geometry::Rect { x: x + col * 0.12, y: base - h.max(1.0), w: col * 0.76, h: h.max(1.0), rx: 2.0, label: None })
                 .in_series(id)
@@ -364,7 +416,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     if m.serving > 0 {
         let y = base - (base - top) * m.mean / most;
         let x1 = left + n as f64 * col;
-        shapes.push(Shape::new(LABEL | 5, Role::Link, Geometry::Path { segments: vec![[left, y, x1, y]], arrow: false }).titled(format!("mean: {:.0} keys", m.mean)));
+        shapes.push(Shape::new(LABEL | 5, Role::Link, Geometry::Path { segments: vec![[left, y, x1, y]], arrow: false }).titled(format!("mean: {} keys", fixed(m.mean, 0))));
     }
     let mut height = base + 70.0;
     if let Some(table) = c.maglev_table() {
@@ -394,44 +446,39 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     Scene { width, height, shapes, focus: None }
 }
 
-/// The scene's own key to the series, under the ring: a swatch, name and load per node, in
-/// columns (the view's table lists every node however many there are), and the last change's
-/// moved fraction against the ideal.
-fn legend(c: &Cluster, scene: &mut Scene) {
+/// Whether `scene` is a ring (not buckets): a ring's first shape is its ownership band.
+pub fn is_ring(scene: &Scene) -> bool {
+    scene.shapes.first().is_some_and(|s| s.id & (0xff << 40) == ARC)
+}
+
+/// The key to the ring's series, for the page's legend (HTML, outside the scaled drawing):
+/// a name per node still on the ring, with its state, up to [`LEGEND_NODES`]; past that, how
+/// many more (every node is in the Load table).
+pub fn series_legend(c: &Cluster) -> Vec<(Option<u16>, String)> {
+    if !c.config().algorithm.uses_ring() {
+        // The bars carry their nodes' names.
+        return Vec::new();
+    }
     let nodes: Vec<u16> = (0..c.nodes().len() as u16).filter(|&i| c.nodes()[i as usize].on_ring()).collect();
-    let top = scene.height;
-    let mut bottom = top + ROW;
-    if let Some(ch) = c.last_change().filter(|ch| ch.kind != ChangeKind::AddKeys && !c.moved_now().is_empty()) {
-        scene.shapes.push(text(LEGEND_TEXT | 0xfffd, WIDTH / 2.0, top + 2.0, format!("moved {} · ideal {}", percent(ch.fraction()), percent(ch.ideal))).marked(Some(Tone::Change)));
-    }
-    if nodes.len() > LEGEND_NODES {
-        scene.shapes.push(text(LEGEND_TEXT | 0xfffe, WIDTH / 2.0, top + ROW + 2.0, format!("{} nodes: each listed in the table below", nodes.len())));
-        bottom += ROW;
-    } else {
-        for (i, &id) in nodes.iter().enumerate() {
-            let (row, column) = (i / LEGEND_COLUMNS, i % LEGEND_COLUMNS);
-            let x = 10.0 + column as f64 * LEGEND_COLUMN;
-            let y = top + ROW * (row as f64 + 1.0) - 8.0;
+    let mut out: Vec<(Option<u16>, String)> = nodes
+        .iter()
+        .take(LEGEND_NODES)
+        .map(|&id| {
             let n = &c.nodes()[id as usize];
-            let mark = match n.status {
-                Status::Joining => Some(Tone::Change),
-                Status::Leaving | Status::Failed => Some(Tone::Refused),
-                _ => None,
+            let state = match n.status {
+                Status::Failed => " (down)",
+                Status::Joining => " (new)",
+                Status::Leaving => " (leaving)",
+                _ => "",
             };
-            let swatch = Shape::new(SWATCH | id as u64, Role::Item, Geometry::Rect { x, y, w: 24.0, h: 16.0, rx: 2.0, label: None }).in_series(id);
-            scene.shapes.push(swatch.marked(mark).titled(n.name.clone()));
-            let words = match n.status {
-                Status::Failed => " down".to_string(),
-                Status::Joining => " new".to_string(),
-                Status::Leaving => " leaving".to_string(),
-                _ => format!(" {}", count(c.loads()[id as usize] as u64)),
-            };
-            let label = format!("{}{words}", n.name);
-            // Text is centred: put its middle half its width right of the swatch.
-            let w = label.chars().count() as f64 * crate::scene::FONT_SIZE * 0.6;
-            scene.shapes.push(text(LEGEND_TEXT | id as u64, x + 30.0 + w / 2.0, y + 8.0, label));
-            bottom = bottom.max(y + ROW);
-        }
+            (Some(id), format!("{}{state}", n.name))
+        })
+        .collect();
+    if nodes.len() > LEGEND_NODES {
+        out.push((None, {
+            let more = (nodes.len() - LEGEND_NODES) as u64;
+            format!("and {} more {}, each in the Load table", count(more), plural(more, "node"))
+        }));
     }
-    scene.height = bottom + 6.0;
+    out
 }

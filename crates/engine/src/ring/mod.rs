@@ -18,7 +18,7 @@ use crate::step::{Highlight, Recorder, Tone, Versioned};
 use keys::{Dist, Key, NAMED};
 use place::{Cost, VNode, NOBODY};
 use std::rc::Rc;
-pub use text::{count, percent};
+pub use text::{count, fixed, noun, parse_decimal, percent, plural};
 
 /// The most virtual nodes one node may have.
 pub const MAX_VNODES: u16 = 1_000;
@@ -616,18 +616,18 @@ impl Cluster {
             };
             let m = self.metrics();
             let mut caption = format!(
-                "{} keys added ({dist}), {} in all. The busiest node holds {} keys, {:.2} times the mean of {:.0}.",
-                count_text(count),
+                "{} added ({dist}), {} in all. The busiest node holds {}, {} times the mean of {}.",
+                noun(count as u64, "key"),
                 count_text(self.keys.len()),
-                count_text(m.max as usize),
-                m.max_over_mean,
-                m.mean
+                noun(m.max as u64, "key"),
+                fixed(m.max_over_mean, 2),
+                fixed(m.mean, 0)
             );
             if change.moved > 0 {
                 caption.push_str(&format!(
-                    " The capacity rose to {}, so {} older keys that had walked on moved back.",
-                    self.capacity.map_or(0, |c| c as usize),
-                    count_text(change.moved as usize)
+                    " The capacity rose to {}, so {} that had walked on moved back.",
+                    count_text(self.capacity.map_or(0, |c| c as usize)),
+                    noun(change.moved as u64, "older key")
                 ));
             }
             rec.record(self, caption, Highlight::new(Tone::Change, Vec::<u32>::new(), Vec::<u32>::new()));
@@ -657,12 +657,12 @@ impl Cluster {
             let how = if self.config.algorithm.uses_ring() {
                 {
                     let v = self.nodes[id as usize].ring_vnodes();
-                    format!("its {v} virtual node{} {} placed on the ring (drawn long), not serving yet", if v == 1 { "" } else { "s" }, if v == 1 { "is" } else { "are" })
+                    format!("its {} {} placed on the ring (drawn long), not serving yet", noun(v as u64, "virtual node"), if v == 1 { "is" } else { "are" })
                 }
             } else {
                 format!("it will be bucket {} of {}", n_before, n_before + 1)
             };
-            let caption = format!("{name} joins the {n_before} nodes: {how}.");
+            let caption = format!("{name} joins the {}: {how}.", noun(n_before as u64, "node"));
             rec.record(self, caption, Highlight::new(Tone::Change, vec![id as u32], Vec::<u32>::new()));
         }
         self.nodes[id as usize].status = Status::Up;
@@ -693,7 +693,7 @@ impl Cluster {
             self.nodes[id as usize].status = Status::Leaving;
             self.touch();
             if rec.recording() {
-                let caption = format!("{name} leaves the cluster. It holds {} keys, which must go elsewhere.", count_text(held as usize));
+                let caption = format!("{name} leaves the cluster. It holds {}, which must go elsewhere.", noun(held as u64, "key"));
                 rec.record(self, caption, Highlight::new(Tone::Refused, vec![id as u32], Vec::<u32>::new()));
             }
         }
@@ -731,8 +731,8 @@ impl Cluster {
         self.touch();
         if rec.recording() {
             let caption = format!(
-                "{name} fails: it stops answering, and its {} keys cannot be reached there. It is still a member: it may come back.",
-                count_text(held as usize)
+                "{name} fails: it stops answering, and its {} cannot be reached there. It is still a member: it may come back.",
+                noun(held as u64, "key")
             );
             rec.record(self, caption, Highlight::new(Tone::Refused, vec![id as u32], Vec::<u32>::new()));
         }
@@ -798,7 +798,7 @@ impl Cluster {
         self.touch();
         let keyh = || Highlight::new(Tone::Visit, Vec::<u32>::new(), vec![index as u32]);
         if rec.recording() {
-            let place = if self.config.algorithm.uses_ring() { format!(", {deg:.1}° around the ring") } else { String::new() };
+            let place = if self.config.algorithm.uses_ring() { format!(", {}° around the ring", fixed(deg, 1)) } else { String::new() };
             rec.record(self, format!("Look up {name}: XXH64 of its name is {hash:#018x}{place}."), keyh());
         }
         let owner = self.owner[index];
@@ -827,20 +827,20 @@ impl Cluster {
                     lookup.passed = passed.clone();
                     let cap = self.capacity.unwrap_or(0) as usize;
                     if passed.is_empty() {
-                        format!("Clockwise, the next virtual node is {} #{} at {:.1}°; {} is below its capacity of {}, so it takes {name}.", self.node_name(first.node), first.index, hash::degrees(first.pos), self.node_name(owner), count_text(cap))
+                        format!("Clockwise, the next virtual node is {} #{} at {}°; {} is below its capacity of {}, so it takes {name}.", self.node_name(first.node), first.index, fixed(hash::degrees(first.pos), 1), self.node_name(owner), noun(cap as u64, "key"))
                     } else {
                         let names: Vec<&str> = passed.iter().map(|&p| self.node_name(p)).collect();
                         format!(
-                            "Clockwise from {name}, {} already held {} capacity of {} keys when {name} was placed, so it walked on to {}.",
+                            "Clockwise from {name}, {} already held {} capacity of {} when {name} was placed, so it walked on to {}.",
                             names.join(", "),
                             if names.len() == 1 { "its" } else { "their" },
-                            count_text(cap),
+                            noun(cap as u64, "key"),
                             self.node_name(owner)
                         )
                     }
                 } else {
                     lookup.chosen = vec![(first.node, first.pos)];
-                    format!("Clockwise, the next virtual node is {} #{} at {:.1}°: {} owns {name}.", self.node_name(first.node), first.index, hash::degrees(first.pos), self.node_name(first.node))
+                    format!("Clockwise, the next virtual node is {} #{} at {}°: {} owns {name}.", self.node_name(first.node), first.index, fixed(hash::degrees(first.pos), 1), self.node_name(first.node))
                 }
             }
             Algorithm::Modulo => {
@@ -896,12 +896,12 @@ impl Cluster {
             self.touch();
             if rec.recording() {
                 let how = if self.config.algorithm == Algorithm::Ring {
-                    let skip = if skipped > 0 { format!(", passing over {skipped} virtual node{} of nodes already chosen", if skipped == 1 { "" } else { "s" }) } else { String::new() };
+                    let skip = if skipped > 0 { format!(", passing over {} of nodes already chosen", noun(skipped as u64, "virtual node")) } else { String::new() };
                     format!("walking on clockwise to the next distinct physical nodes{skip}")
                 } else {
                     "the next best scores".to_string()
                 };
-                let caption = format!("With {r} copies of every key, the preference list for {name} is {} ({how}).", names.join(", "));
+                let caption = format!("With {} of every key, the preference list for {name} is {} ({how}).", noun(r as u64, "copy"), names.join(", "));
                 rec.record(self, caption, Highlight::new(Tone::Found, ids, vec![index as u32]));
             }
         }
@@ -911,9 +911,9 @@ impl Cluster {
     /// against the ideal, in one sentence short enough for a slide.
     fn move_caption(&self, change: &Change, what: &str) -> String {
         let mut s = format!(
-            "{what}: {} of {} keys moved ({}; ideal {}).",
+            "{what}: {} of {} moved ({}; ideal {}).",
             count_text(change.moved as usize),
-            count_text(change.before as usize),
+            noun(change.before as u64, "key"),
             percent(change.fraction()),
             percent(change.ideal)
         );
@@ -931,7 +931,7 @@ impl Cluster {
                 if between_old == 0 {
                     s.push_str(" Only its own keys moved.");
                 } else {
-                    s.push_str(&format!(" {} keys moved between the nodes that stayed.", count_text(between_old as usize)));
+                    s.push_str(&format!(" {} moved between the nodes that stayed.", noun(between_old as u64, "key")));
                 }
             }
             _ => {}

@@ -4,11 +4,18 @@
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use strata_engine::scene::{series_style, SERIES_HEX};
+use strata_engine::ring::fixed;
+use strata_engine::scene::{decimal, series_style, SERIES_HEX};
+
+/// The page's computed style at `el`, read once per drawing (each read of a fresh
+/// `getComputedStyle` costs a style pass).
+fn theme(el: &web_sys::Element) -> Option<web_sys::CssStyleDeclaration> {
+    strata_browser::window().and_then(|w| w.get_computed_style(el).ok().flatten())
+}
 
 /// A CSS custom property of the page as a colour; `fallback` if it is not `#rrggbb`.
-fn theme_colour(el: &web_sys::Element, name: &str, fallback: &str) -> RGBColor {
-    let value = strata_browser::window().and_then(|w| w.get_computed_style(el).ok().flatten()).and_then(|s| s.get_property_value(name).ok()).unwrap_or_default();
+fn theme_colour(style: &Option<web_sys::CssStyleDeclaration>, name: &str, fallback: &str) -> RGBColor {
+    let value = style.as_ref().and_then(|s| s.get_property_value(name).ok()).unwrap_or_default();
     let parse = |v: &str| {
         let hex = v.trim().trim_start_matches('#');
         match (hex.len(), u32::from_str_radix(hex, 16)) {
@@ -19,31 +26,22 @@ fn theme_colour(el: &web_sys::Element, name: &str, fallback: &str) -> RGBColor {
     parse(&value).or_else(|| parse(fallback)).unwrap_or(RGBColor(0, 0, 0))
 }
 
-/// Sizes the canvas's backing store to its CSS box in device pixels; returns the pixel ratio,
-/// or `None` while it is not laid out.
-fn fit(canvas: &web_sys::HtmlCanvasElement) -> Option<f64> {
+/// Sizes the canvas's backing store to its CSS box (`size`, from a ResizeObserver) in device
+/// pixels; returns the pixel ratio.
+fn fit(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64)) -> Option<f64> {
     let ratio = strata_browser::window().map_or(1.0, |w| w.device_pixel_ratio()).max(0.5);
-    // Measure the box the stylesheet gives (not the size pinned by the last drawing)…
-    let style = canvas.style();
-    let _ = style.remove_property("width");
-    let _ = style.remove_property("height");
-    let rect = canvas.get_bounding_client_rect();
-    if rect.width() < 10.0 {
+    if width < 10.0 {
         return None;
     }
-    // …then pin the box to whole device pixels, so the bitmap is never stretched.
-    let (w, h) = ((rect.width() * ratio).round(), (rect.height().max(120.0) * ratio).round());
-    canvas.set_width(w as u32);
-    canvas.set_height(h as u32);
-    let _ = style.set_property("width", &format!("{}px", w / ratio));
-    let _ = style.set_property("height", &format!("{}px", h / ratio));
+    canvas.set_width((width * ratio).round() as u32);
+    canvas.set_height((height.max(120.0) * ratio).round() as u32);
     Some(ratio)
 }
 
 /// One bar per node: (name, keys, series), with the ideal (the mean) as a dashed line.
-pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, bars: &[(String, u32, u16)], ideal: f64) -> Option<()> {
-    let ratio = fit(&canvas)?;
-    let el: web_sys::Element = canvas.clone().into();
+pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, size: (f64, f64), bars: &[(String, u32, u16)], ideal: f64) -> Option<()> {
+    let ratio = fit(&canvas, size)?;
+    let el = theme(&canvas);
     let text = theme_colour(&el, "--text", "#1d1f24");
     let muted = theme_colour(&el, "--muted", "#565b66");
     let line = theme_colour(&el, "--refused", "#b34700");
@@ -92,15 +90,15 @@ pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, bars: &[(String, u32, u16)
     let dashes = (0..n * 10).step_by(4).map(|x| PathElement::new(vec![(x, y), ((x + 2).min(n * 10), y)], line.stroke_width(px(2.5))));
     chart.draw_series(dashes).ok()?;
     let at = chart.backend_coord(&(0, y));
-    root.draw(&Text::new(format!("ideal {:.0}", ideal), (at.0 + px(4.0) as i32, at.1 - px(18.0) as i32), font(13.0, line))).ok()?;
+    root.draw(&Text::new(format!("ideal {}", fixed(ideal, 0)), (at.0 + px(4.0) as i32, at.1 - px(18.0) as i32), font(13.0, line))).ok()?;
     root.present().ok()
 }
 
 /// Measured spread (V, coefficient of variation) as points joined by a line, the expected
 /// 1/√V as a dashed curve, on a log scale of V; `current` is marked.
-pub fn draw_spread(canvas: web_sys::HtmlCanvasElement, measured: &[(u16, f64)], current: u16) -> Option<()> {
-    let ratio = fit(&canvas)?;
-    let el: web_sys::Element = canvas.clone().into();
+pub fn draw_spread(canvas: web_sys::HtmlCanvasElement, size: (f64, f64), measured: &[(u16, f64)], current: u16) -> Option<()> {
+    let ratio = fit(&canvas, size)?;
+    let el = theme(&canvas);
     let text = theme_colour(&el, "--text", "#1d1f24");
     let muted = theme_colour(&el, "--muted", "#565b66");
     let ink = theme_colour(&el, "--series-0", "#0072b2");
@@ -116,12 +114,13 @@ pub fn draw_spread(canvas: web_sys::HtmlCanvasElement, measured: &[(u16, f64)], 
         .y_label_area_size(px(56.0))
         .build_cartesian_2d(0.0f64..3.0, 0.0f64..y_max)
         .ok()?;
-    let x_label = |x: &f64| format!("{}", 10f64.powf(*x).round());
+    let x_label = |x: &f64| decimal(10f64.powf(*x), 0);
     chart
         .configure_mesh()
         .x_labels(4)
         .x_label_formatter(&x_label)
         .y_labels(5)
+        .y_label_formatter(&|y: &f64| decimal(*y, 2))
         .light_line_style(TRANSPARENT)
         .bold_line_style(muted.mix(0.3).stroke_width(px(1.0)))
         .axis_style(muted.stroke_width(px(1.0)))

@@ -10,6 +10,8 @@ mod stats;
 
 use crate::page::{PageHandle, WidgetView};
 use leptos::prelude::*;
+use strata_engine::ring::Cluster;
+use strata_engine::scene::Scene;
 use strata_engine::widgets::ring::RingWidget;
 
 impl WidgetView for RingWidget {
@@ -20,5 +22,29 @@ impl WidgetView for RingWidget {
             <stats::Stats page=page />
         }
         .into_any()
+    }
+
+    /// A ring past a thousand virtual nodes is already binned by its layout (a few thousand
+    /// segments, not 100,000), which would keep it in SVG: there a step rewrote about a thousand
+    /// arcs and cost 26 ms at the median (bench/REPORT.md, 10 nodes × 100 virtual nodes). On
+    /// the canvas it is one redraw.
+    fn canvas_from() -> usize {
+        1_500
+    }
+
+    /// A ring's few labels (the key looked up, replica ranks) stand apart from its shapes, so
+    /// they may be drawn larger than the ring's scale: in an 800×450 embed the ring is drawn
+    /// at 20 to 35 %, where 16-unit text was 3 to 6 px. Bucket views keep their text to scale:
+    /// a label per bar, enlarged, would run into its neighbours.
+    fn min_text_px(scene: &Scene) -> f64 {
+        if strata_engine::layout::ring::is_ring(scene) {
+            14.0
+        } else {
+            0.0
+        }
+    }
+
+    fn series_legend(c: &Cluster) -> Vec<(Option<u16>, String)> {
+        strata_engine::layout::ring::series_legend(c)
     }
 }

@@ -6,7 +6,8 @@
 use crate::page::PageHandle;
 use leptos::prelude::*;
 use strata_engine::ring::keys::Dist;
-use strata_engine::ring::{Algorithm, MAX_KEYS, MAX_VNODES};
+use strata_engine::ring::{parse_decimal, Algorithm, MAX_KEYS, MAX_VNODES};
+use strata_engine::scene::decimal;
 use strata_engine::widget::Widget;
 use strata_engine::widgets::ring::{Params, RingWidget, Scenario, MAX_START_NODES};
 
@@ -57,14 +58,15 @@ pub fn Options(page: PageHandle<RingWidget>) -> impl IntoView {
             </label>
             <label title="Bounded loads: each node holds at most ⌈c · keys ÷ nodes⌉">
                 "Bounded-load factor c "
-                <input type="number" class="narrow" min="1" max="4" step="0.05" prop:value=move || format!("{}", params().config.c) on:change=move |e| {
-                    match event_target_value(&e).trim().parse::<f64>() {
-                        Ok(c) if (1.0..=4.0).contains(&c) => {
+                <input type="number" class="narrow" min="1" max="4" step="0.05" prop:value=move || decimal(params().config.c, 2) on:change=move |e| {
+                    // In hundredths, read without core's float parser (see `parse_decimal`).
+                    match parse_decimal(&event_target_value(&e), 2) {
+                        Some(h) if (100..=400).contains(&h) => {
                             error.set(None);
-                            let c = (c * 100.0).round() / 100.0;
+                            let c = h as f64 / 100.0;
                             change(Box::new(move |s| both(s, |p| p.config.c = c)));
                         }
-                        _ => error.set(Some("c: use a number from 1 to 4, as in 1.25.".into())),
+                        _ => error.set(Some("c: use a number from 1 to 4 with at most two decimals, as in 1.25.".into())),
                     }
                 } />
             </label>

@@ -7,83 +7,106 @@ use crate::page::PageHandle;
 use leptos::prelude::*;
 use std::rc::Rc;
 use strata_engine::ring::spread::{expected_cov, share_cov, SPREAD_VNODES};
-use strata_engine::ring::{count, percent, ChangeKind, Cluster};
+use strata_engine::ring::{count, fixed, noun, percent, ChangeKind, Cluster};
 use strata_engine::widget::Widget;
 use strata_engine::widgets::ring::{lookup_cost, RingWidget};
 
 /// One cluster's loads: (name, keys, series) per serving node, and the ideal per node.
-fn loads(c: &Cluster) -> (Vec<(String, u32, u16)>, f64) {
+type Loads = (Vec<(String, u32, u16)>, f64);
+
+fn loads(c: &Cluster) -> Loads {
     let bars = c.serving().into_iter().map(|i| (c.node_name(i).to_string(), c.loads()[i as usize], i)).collect();
     (bars, c.metrics().mean)
 }
 
-/// Draws with `draw` once the canvas is laid out (a just-mounted canvas has no width yet).
-/// Keeps a chart drawn at its box's size: draws now (well, next frame), and again whenever the
-/// box around the canvas changes width (the stylesheet arriving, the window resizing), since
-/// the bitmap is pinned to the size it was drawn at.
-fn keep_drawn(canvas: NodeRef<leptos::html::Canvas>, draw: StoredValue<Option<Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>>, LocalStorage>) {
-    use wasm_bindgen::JsCast;
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        let Some(parent) = el.parent_element() else { return };
-        let last_width = StoredValue::new(0i32);
-        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            let width = parent_width(&el);
-            if width != last_width.get_value() {
-                last_width.set_value(width);
-                if let Some(d) = draw.get_value() {
-                    draw_when_laid_out(el.clone(), d, 10);
+type Draw = Rc<dyn Fn(web_sys::HtmlCanvasElement, (f64, f64)) -> Option<()>>;
+
+/// A chart's canvas kept drawn: at its CSS box's size, which a ResizeObserver reports (so a
+/// step never makes the page lay out just to size a chart: in the benchmark's profile these
+/// reads were about 6 ms a step), with the latest drawing, at most once a frame.
+#[derive(Clone, Copy)]
+struct ChartCanvas {
+    canvas: NodeRef<leptos::html::Canvas>,
+    size: StoredValue<(f64, f64)>,
+    draw: StoredValue<Option<Draw>, LocalStorage>,
+    queued: StoredValue<bool>,
+}
+
+impl ChartCanvas {
+    fn new() -> ChartCanvas {
+        use wasm_bindgen::JsCast;
+        let chart = ChartCanvas { canvas: NodeRef::new(), size: StoredValue::new((0.0, 0.0)), draw: StoredValue::new_local(None), queued: StoredValue::new(false) };
+        Effect::new(move |_| {
+            let Some(el) = chart.canvas.get() else { return };
+            let target = el.clone();
+            let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                // Inside the observer's callback the layout is fresh: reading it costs nothing.
+                let size = (target.client_width() as f64, target.client_height() as f64);
+                if size != chart.size.get_value() {
+                    chart.size.set_value(size);
+                    chart.redraw();
                 }
-            }
+            });
+            let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+            observer.observe(&el);
+            let kept = StoredValue::new_local(Some((observer, on_resize)));
+            on_cleanup(move || {
+                if let Some((observer, _closure)) = kept.try_update_value(Option::take).flatten() {
+                    observer.disconnect();
+                }
+            });
         });
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
-        observer.observe(&parent);
-        let kept = StoredValue::new_local(Some((observer, on_resize)));
-        on_cleanup(move || {
-            if let Some((observer, _closure)) = kept.try_update_value(Option::take).flatten() {
-                observer.disconnect();
-            }
-        });
-    });
-}
-
-fn parent_width(el: &web_sys::HtmlCanvasElement) -> i32 {
-    el.parent_element().map_or(0, |p| p.client_width())
-}
-
-/// Drawing waits a frame, so the page around a just-changed figure has its final width.
-fn draw_when_laid_out(canvas: web_sys::HtmlCanvasElement, draw: Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>, tries: u32) {
-    if tries == 10 || (canvas.get_bounding_client_rect().width() < 10.0 && tries > 0) {
-        request_animation_frame(move || draw_when_laid_out(canvas, draw, tries - 1));
-        return;
+        chart
     }
-    let _ = draw(canvas);
+
+    /// Draws with `draw` from now on.
+    fn show(self, draw: Draw) {
+        self.draw.set_value(Some(draw));
+        self.redraw();
+    }
+
+    /// Draws in the next frame (once, however many steps come before it).
+    fn redraw(self) {
+        if self.queued.get_value() {
+            return;
+        }
+        self.queued.set_value(true);
+        request_animation_frame(move || {
+            let _ = self.queued.try_set_value(false);
+            let (Some(Some(draw)), Some(el)) = (self.draw.try_get_value(), self.canvas.get_untracked()) else { return };
+            let size = self.size.get_value();
+            if size.0 >= 10.0 {
+                let _ = draw(el, size);
+            }
+        });
+    }
 }
+
+/// The measured spread for one set of node names, kept for the last few sets: it hashes and
+/// sorts every virtual node for ten counts up to 1,000 (about 1.9 million points for 100
+/// nodes), and stepping back and forth over a join would otherwise measure it again each time.
+const SPREAD_KEPT: usize = 8;
 
 #[component]
 pub fn Stats(page: PageHandle<RingWidget>) -> impl IntoView {
     let shown = page.shown;
     let count_shown = move || shown.with(|s| s.len());
     let load_chart = move |which: usize| {
-        let canvas = NodeRef::<leptos::html::Canvas>::new();
-        let draw = StoredValue::new_local(None::<Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>>);
+        // A memo, so a step that moves no key (a lookup, a node announced) redraws nothing.
+        let data = Memo::new(move |_| shown.with(|s| s.get(which).map(|c| loads(c))));
+        let chart = ChartCanvas::new();
         Effect::new(move |_| {
-            let Some(c) = shown.with(|s| s.get(which).cloned()) else { return };
-            let Some(el) = canvas.get() else { return };
-            let (bars, ideal) = loads(&c);
-            let d: Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>> = Rc::new(move |cv| charts::draw_loads(cv, &bars, ideal));
-            draw.set_value(Some(Rc::clone(&d)));
-            draw_when_laid_out(el, d, 10);
+            let Some((bars, ideal)) = data.get() else { return };
+            chart.show(Rc::new(move |cv, size| charts::draw_loads(cv, size, &bars, ideal)));
         });
-        keep_drawn(canvas, draw);
+        let canvas = chart.canvas;
         let title = move || shown.with(|s| s.get(which).map(|c| RingWidget::name(&RingWidget::params_of(c))).unwrap_or_default());
         let rows = move || {
-            shown.with(|s| {
-                s.get(which).map(|c| {
-                    let (bars, ideal) = loads(c);
-                    bars.into_iter().map(|(name, keys, _)| {
-                        let off = if ideal > 0.0 { keys as f64 / ideal } else { 0.0 };
-                        view! { <tr><th scope="row">{name}</th><td>{count(keys as u64)}</td><td>{format!("{off:.2}×")}</td></tr> }
+            data.with(|d| {
+                d.as_ref().map(|(bars, ideal)| {
+                    bars.iter().map(|(name, keys, _)| {
+                        let off = if *ideal > 0.0 { *keys as f64 / ideal } else { 0.0 };
+                        view! { <tr><th scope="row">{name.clone()}</th><td>{count(*keys as u64)}</td><td>{format!("{}×", fixed(off, 2))}</td></tr> }
                     }).collect_view()
                 })
             })
@@ -118,23 +141,30 @@ pub fn Stats(page: PageHandle<RingWidget>) -> impl IntoView {
     // Spread against virtual nodes, measured on the main cluster's serving nodes.
     let names = Memo::new(move |_| shown.with(|s| s.first().map(|c| c.serving().into_iter().map(|i| c.node_name(i).to_string()).collect::<Vec<_>>()).unwrap_or_default()));
     let current_v = Memo::new(move |_| shown.with(|s| s.first().map_or(0, |c| c.config().vnodes)));
+    let kept = StoredValue::new(Vec::<(Vec<String>, Vec<(u16, f64)>)>::new());
     let spread = Memo::new(move |_| {
         names.with(|n| {
+            if let Some((_, m)) = kept.with_value(|k| k.iter().find(|(names, _)| names == n).cloned()) {
+                return m;
+            }
             let refs: Vec<&str> = n.iter().map(String::as_str).collect();
-            SPREAD_VNODES.iter().map(|&v| (v, share_cov(&refs, v))).collect::<Vec<_>>()
+            let measured: Vec<(u16, f64)> = SPREAD_VNODES.iter().map(|&v| (v, share_cov(&refs, v))).collect();
+            kept.update_value(|k| {
+                if k.len() == SPREAD_KEPT {
+                    k.remove(0);
+                }
+                k.push((n.clone(), measured.clone()));
+            });
+            measured
         })
     });
-    let spread_canvas = NodeRef::<leptos::html::Canvas>::new();
-    let spread_draw = StoredValue::new_local(None::<Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>>>);
+    let spread_chart = ChartCanvas::new();
+    let spread_canvas = spread_chart.canvas;
     Effect::new(move |_| {
         let measured = spread.get();
         let v = current_v.get();
-        let Some(el) = spread_canvas.get() else { return };
-        let d: Rc<dyn Fn(web_sys::HtmlCanvasElement) -> Option<()>> = Rc::new(move |cv| charts::draw_spread(cv, &measured, v));
-        spread_draw.set_value(Some(Rc::clone(&d)));
-        draw_when_laid_out(el, d, 10);
+        spread_chart.show(Rc::new(move |cv, size| charts::draw_spread(cv, size, &measured, v)));
     });
-    keep_drawn(spread_canvas, spread_draw);
 
     view! {
         <section class="ring-stats" aria-labelledby="ring-stats-title">
@@ -151,14 +181,14 @@ pub fn Stats(page: PageHandle<RingWidget>) -> impl IntoView {
                 {move || (count_shown() > 1).then(|| load_chart(1))}
             </div>
             <figure class="ring-chart">
-                <figcaption>{move || format!("Spread of load against virtual nodes, for these {} nodes", names.with(Vec::len))}</figcaption>
+                <figcaption>{move || format!("Spread of load against virtual nodes, for these {}", noun(names.with(Vec::len) as u64, "node"))}</figcaption>
                 <canvas node_ref=spread_canvas class="chart-canvas" aria-hidden="true"></canvas>
                 <details>
                     <summary>"Spread as a table"</summary>
                     <table class="data-table">
                         <thead><tr><th scope="col">"Virtual nodes"</th><th scope="col">"Measured CoV"</th><th scope="col">"Expected 1/√V"</th></tr></thead>
                         <tbody>{move || spread.get().into_iter().map(|(v, cov)| view! {
-                            <tr><th scope="row">{count(v as u64)}</th><td>{format!("{cov:.3}")}</td><td>{format!("{:.3}", expected_cov(v as f64))}</td></tr>
+                            <tr><th scope="row">{count(v as u64)}</th><td>{fixed(cov, 3)}</td><td>{fixed(expected_cov(v as f64), 3)}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
                 </details>

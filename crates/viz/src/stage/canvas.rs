@@ -3,7 +3,7 @@
 //! every scroll, batched by colour. Steps jump instead of moving (a dense scene has too much
 //! in motion to follow anyway).
 
-use strata_engine::scene::{num, series_style, Geometry, Role, Scene, Shape, FONT_SIZE, SERIES_HEX};
+use strata_engine::scene::{num, series_style, Geometry, Role, Scene, Shape, SERIES_HEX};
 use strata_engine::step::Tone;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -50,8 +50,8 @@ impl Palette {
 }
 
 /// Draws the part of `scene` seen through a window at `(left, top)` of `width` × `height` CSS
-/// pixels, at `scale` CSS pixels per scene unit.
-pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, width, height): (f64, f64, f64, f64)) {
+/// pixels, at `scale` CSS pixels per scene unit, with text `font` scene units high.
+pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, width, height): (f64, f64, f64, f64), font: f64) {
     // Never larger than the scene: a bitmap past its spacer would hang out of the viewport.
     let (width, height) = (width.min(scene.width * scale).max(1.0), height.min(scene.height * scale).max(1.0));
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
@@ -107,7 +107,7 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
         draw_series_shape(&ctx, shape, &palette);
     }
 
-    ctx.set_font(&format!("600 {}px ui-monospace, monospace", num(FONT_SIZE)));
+    ctx.set_font(&format!("600 {}px ui-monospace, monospace", num(font)));
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
     for shape in scene.shapes.iter().filter(|s| s.series.is_none() && !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {

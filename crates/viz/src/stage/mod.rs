@@ -47,6 +47,22 @@ impl Zoom {
     }
 }
 
+/// The font size of scene text in scene units: the scene's own, or more when `min_px` CSS
+/// pixels need it at `scale`.
+fn text_units(min_px: f64, scale: f64) -> f64 {
+    let font = strata_engine::scene::FONT_SIZE;
+    if min_px > 0.0 && scale > 0.0 {
+        font.max(min_px / scale)
+    } else {
+        font
+    }
+}
+
+/// No minimum: scene text scales with the drawing.
+fn no_min_text(_: &Scene) -> f64 {
+    0.0
+}
+
 /// Whether the viewer asked for less motion.
 pub fn reduced_motion() -> bool {
     browser::window()
@@ -72,6 +88,16 @@ pub fn Stage(
     zoom_controls: bool,
     /// One animation phase's length in milliseconds (0: jump).
     phase_ms: Signal<f64>,
+    /// From this weight ([`Scene::weight`]) the scene is drawn on a canvas; a widget whose
+    /// layout already aggregates a dense structure may ask for it sooner (see
+    /// [`crate::page::WidgetView::canvas_from`]).
+    #[prop(default = CANVAS_FROM)]
+    canvas_from: usize,
+    /// How many CSS pixels high a scene's text is drawn at least, whatever the zoom (0: text
+    /// scales with the drawing). For scenes whose labels stand apart from their shapes, so a
+    /// small embed keeps them readable; see [`crate::page::WidgetView::min_text_px`].
+    #[prop(default = no_min_text)]
+    min_text_px: fn(&Scene) -> f64,
 ) -> impl IntoView {
     let viewport_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -113,18 +139,21 @@ pub fn Stage(
     });
 
     // Written only when it changes: each write restyles the drawing.
-    let written_size = StoredValue::new((0.0f64, 0.0f64, 0.0f64));
+    let written_size = StoredValue::new((0.0f64, 0.0f64, 0.0f64, 0.0f64));
     let size_drawing = move |(w, h): (f64, f64), scale: f64| {
         drawn_size.set_value((w, h));
-        if written_size.get_value() == (w, h, scale) {
+        let min_px = scene.with_untracked(|s| min_text_px(s));
+        if written_size.get_value() == (w, h, scale, min_px) {
             return;
         }
-        written_size.set_value((w, h, scale));
+        written_size.set_value((w, h, scale, min_px));
         if let Some(svg) = svg_ref.get_untracked() {
             let _ = svg.set_attribute("viewBox", &format!("0 0 {} {}", num(w), num(h)));
             let style = svg.style();
             let _ = style.set_property("width", &format!("{}px", num(w * scale)));
             let _ = style.set_property("height", &format!("{}px", num(h * scale)));
+            // Read by a widget's stylesheet as `.scene-svg text`'s font size, in scene units.
+            let _ = style.set_property("--scene-font", &format!("{}px", decimal(text_units(min_px, scale), 2)));
         }
     };
 
@@ -134,7 +163,8 @@ pub fn Stage(
         let (vw, vh) = viewport.get_untracked();
         let (vw, vh) = if vw > 0.0 { (vw, vh) } else { (vp.client_width() as f64, vp.client_height() as f64) };
         // canvas::draw keeps the bitmap no larger than the drawing.
-        scene.with_untracked(|s| canvas::draw(&canvas, s, scale.get_untracked(), (left, top, vw, vh)));
+        let scale = scale.get_untracked();
+        scene.with_untracked(|s| canvas::draw(&canvas, s, scale, (left, top, vw, vh), text_units(min_text_px(s), scale)));
     };
 
     // Where to scroll so the step's focus is in view, if it is not already.
@@ -187,7 +217,7 @@ pub fn Stage(
         follow.track();
         scene.with(|s| {
             // Counted by segments, so a few paths of thousands of ring ticks go to the canvas too.
-            let dense = s.weight() >= CANVAS_FROM;
+            let dense = s.weight() >= canvas_from;
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
             // A step that points at nothing (a random fill, a fresh start) and changes the

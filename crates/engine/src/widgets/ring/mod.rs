@@ -24,7 +24,8 @@ pub use ops::Op;
 use crate::layout;
 use crate::ring::keys::Dist;
 use crate::ring::place::is_prime;
-use crate::ring::{count, percent, Algorithm, Cluster, Config, Status, MAX_KEYS, MAX_NODES, MAX_VNODES};
+use crate::ring::{count, fixed, noun, parse_decimal, percent, Algorithm, Cluster, Config, Status, MAX_KEYS, MAX_NODES, MAX_VNODES};
+use crate::scene::decimal;
 use crate::scenario::{bounded, Notice};
 use crate::scene::Scene;
 use crate::step::{Highlight, Recorder, Tone};
@@ -149,15 +150,15 @@ const COUNTER_ROWS: &[CounterRow<RingWidget>] = &[
 
 /// Reads `c=1.25`: a decimal from 1 to 4.
 fn parse_c(value: &str) -> Result<f64, Notice> {
-    match value.parse::<f64>() {
-        Ok(c) if (1.0..=4.0).contains(&c) => Ok((c * 100.0).round() / 100.0),
+    // In millionths, then rounded to hundredths, as the address keeps it.
+    match parse_decimal(value, 6) {
+        Some(m) if (1_000_000..=4_000_000).contains(&m) => Ok(((m + 5_000) / 10_000) as f64 / 100.0),
         _ => Err(Notice::new("c", format!("c={value} ignored: bounded loads' factor is a number from 1 to 4, as in 1.25."))),
     }
 }
 
 fn c_text(c: f64) -> String {
-    let s = format!("{c:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    decimal(c, 2)
 }
 
 fn parse_algorithm(param: &str, value: &str) -> Result<Algorithm, Notice> {
@@ -217,11 +218,11 @@ impl Widget for RingWidget {
         if p.config.replication as u16 > p.nodes {
             notices.push(Notice::new(
                 "replication",
-                format!("replication={} is more than the {} nodes: each key gets at most {} copies.", p.config.replication, p.nodes, p.nodes),
+                format!("replication={} is more than the {}: each key gets at most {}.", p.config.replication, noun(p.nodes as u64, "node"), noun(p.nodes as u64, "copy")),
             ));
         }
         if a == Algorithm::Maglev && p.config.table < 2 * p.nodes as u32 {
-            notices.push(Notice::new("table", format!("A Maglev table of {} slots is small for {} nodes: the loads will be lumpy.", p.config.table, p.nodes)));
+            notices.push(Notice::new("table", format!("A Maglev table of {} is small for {}: the loads will be lumpy.", noun(p.config.table as u64, "slot"), noun(p.nodes as u64, "node"))));
         }
     }
 
@@ -319,9 +320,9 @@ impl Widget for RingWidget {
     fn name(p: &Params) -> String {
         let c = &p.config;
         match c.algorithm {
-            Algorithm::Ring => format!("Hash ring, {} virtual nodes per node", c.vnodes),
-            Algorithm::Bounded => format!("Bounded loads, c = {}, {} virtual nodes per node", c_text(c.c), c.vnodes),
-            Algorithm::Maglev => format!("Maglev, table of {}", count(c.table as u64)),
+            Algorithm::Ring => format!("Hash ring, {} per node", noun(c.vnodes as u64, "virtual node")),
+            Algorithm::Bounded => format!("Bounded loads, c = {}, {} per node", c_text(c.c), noun(c.vnodes as u64, "virtual node")),
+            Algorithm::Maglev => format!("Maglev, table of {}", noun(c.table as u64, "slot")),
             a => a.name().to_string(),
         }
     }
@@ -333,11 +334,11 @@ impl Widget for RingWidget {
     fn stats(c: &Cluster) -> String {
         let m = c.metrics();
         let mut s = format!(
-            "{} keys · {} nodes serving · busiest {:.2}× the mean · CoV {:.3}",
-            count(m.keys_total as u64),
-            m.serving,
-            m.max_over_mean,
-            m.cov
+            "{} · {} serving · busiest {}× the mean · CoV {}",
+            noun(m.keys_total as u64, "key"),
+            noun(m.serving as u64, "node"),
+            fixed(m.max_over_mean, 2),
+            fixed(m.cov, 3)
         );
         if let Some(ch) = c.last_change().filter(|ch| ch.before > 0 && ch.kind != crate::ring::ChangeKind::AddKeys) {
             s.push_str(&format!(" · last change moved {} (ideal {})", percent(ch.fraction()), percent(ch.ideal)));
@@ -362,10 +363,10 @@ impl Widget for RingWidget {
                     Status::Up => String::new(),
                     s => format!(", {}", s.param()),
                 };
-                format!("{} {} keys{state}", n.name, count(c.loads()[i] as u64))
+                format!("{} {}{state}", n.name, noun(c.loads()[i] as u64, "key"))
             })
             .collect();
-        let mut s = format!("{name}: {} keys on {} serving nodes, the busiest holding {:.2} times the mean. ", count(m.keys_total as u64), m.serving, m.max_over_mean);
+        let mut s = format!("{name}: {} on {}, the busiest holding {} times the mean. ", noun(m.keys_total as u64, "key"), noun(m.serving as u64, "serving node"), fixed(m.max_over_mean, 2));
         s.push_str(&nodes.join("; "));
         s.push('.');
         if let Some(l) = c.lookup() {
@@ -382,11 +383,15 @@ impl Widget for RingWidget {
 pub fn lookup_cost(c: &Cluster) -> String {
     let cost = c.cost();
     match c.config().algorithm {
-        Algorithm::Ring => format!("lookup: binary search over {} virtual nodes (~{:.0} probes)", count(c.serving_ring().len() as u64), cost.probes_per_key),
+        Algorithm::Ring => {
+            // Counted, not copied: this runs on every step, and a dense ring has 100,000 entries.
+            let serving = c.ring().iter().filter(|v| c.nodes()[v.node as usize].serving()).count();
+            format!("lookup: binary search over {} (~{} probes)", noun(serving as u64, "virtual node"), fixed(cost.probes_per_key, 0))
+        }
         Algorithm::Modulo => "lookup: one division".into(),
-        Algorithm::Jump => format!("lookup: {:.1} jumps on average, no memory", cost.probes_per_key),
-        Algorithm::Rendezvous => format!("lookup: {:.0} scores (one per node)", cost.probes_per_key),
+        Algorithm::Jump => format!("lookup: {} jumps on average, no memory", fixed(cost.probes_per_key, 1)),
+        Algorithm::Rendezvous => format!("lookup: {} scores (one per node)", fixed(cost.probes_per_key, 0)),
         Algorithm::Maglev => format!("lookup: one read of a {}-slot table", count(cost.table as u64)),
-        Algorithm::Bounded => format!("lookup: {:.2} virtual nodes tried on average", cost.probes_per_key),
+        Algorithm::Bounded => format!("lookup: {} virtual nodes tried on average", fixed(cost.probes_per_key, 2)),
     }
 }

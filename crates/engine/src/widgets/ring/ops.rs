@@ -78,7 +78,7 @@ impl Op {
             Op::Join { name, vnodes, weight_tenths } => {
                 let mut l = format!("add {name}");
                 if let Some(v) = vnodes {
-                    l.push_str(&format!(" ({v} vnodes)"));
+                    l.push_str(&format!(" ({})", crate::ring::noun(*v as u64, "vnode")));
                 }
                 if let Some(w) = weight_tenths {
                     l.push_str(&format!(" weight {}", tenths(*w)));
@@ -89,7 +89,7 @@ impl Op {
             Op::Fail(n) => format!("fail {n}"),
             Op::Recover(n) => format!("bring back {n}"),
             Op::Lookup(k) => format!("look up {k}"),
-            Op::AddKeys(n) => format!("add {} keys", crate::ring::count(*n as u64)),
+            Op::AddKeys(n) => format!("add {}", crate::ring::noun(*n as u64, "key")),
         }
     }
 
@@ -123,9 +123,7 @@ fn parse_join(token: &str, body: &str) -> Result<Op, String> {
 
 /// A weight from 0.1 to 10 in tenths (so an address round-trips exactly).
 pub fn parse_weight(text: &str) -> Option<u16> {
-    let w: f64 = text.trim().parse().ok()?;
-    let t = (w * 10.0).round();
-    (w.is_finite() && (1.0..=100.0).contains(&t) && (w * 10.0 - t).abs() < 1e-6).then_some(t as u16)
+    crate::ring::parse_decimal(text, 1).filter(|t| (1..=100).contains(t)).map(|t| t as u16)
 }
 
 /// 15 → "1.5", 20 → "2".
