@@ -232,27 +232,31 @@ async function stepTimes(browser, url) {
   for (let i = 0; i < 40; i++) ops.push(`d${100000 - 1 - i * 37}`);
   await page.goto(`${url}#/viz/btree?degree=3&seed=7&fill=1000&ops=${ops.join(",")}&step=1`);
   await page.waitForSelector(".caption .step-label");
-  const times = await measureKeys(page, "ArrowRight", 300);
+  const times = await measureKeys(page, presses("ArrowRight", 300));
   // The same loop with a key nobody handles: what the measuring itself costs.
-  const baseline = await measureKeys(page, "x", 100);
+  const baseline = await measureKeys(page, presses("x", 100));
   await context.close();
   return { times, baseline };
 }
 
+/** `count` presses of `key`. */
+const presses = (key, count) => Array(count).fill(key);
+
 /**
- * Presses `key` `count` times on `page`, timing each press from the key event to the DOM updated
- * and laid out. Each press waits for the frame after the last one, as a learner's presses come
- * frames apart, so the time is the step's own work, not the painting of the one before.
+ * Presses `keys` in turn on `page`, timing each press from the key event to the DOM updated and
+ * laid out. Each press waits for the frame after the last one, as a learner's presses come
+ * frames apart, so the time is the step's own work, not the painting of the one before. Every
+ * visualizer's step figure is measured this way.
  */
-function measureKeys(page, key, count) {
-  return page.evaluate(async ([key, count]) => {
+function measureKeys(page, keys) {
+  return page.evaluate(async (keys) => {
     const out = [];
     // A message runs after every microtask the step queued (and, unlike setTimeout(0), is not
     // clamped to 4 ms when nested).
     const channel = new MessageChannel();
     const settle = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
     const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    for (let i = 0; i < count; i++) {
+    for (const key of keys) {
       await nextFrame();
       const t0 = performance.now();
       document.body.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
@@ -261,7 +265,7 @@ function measureKeys(page, key, count) {
       out.push(performance.now() - t0);
     }
     return out;
-  }, [key, count]);
+  }, keys);
 }
 
 /** The LSM engine in the browser: 1,000,000 uniform puts per strategy on the fast path, best of 2. */
@@ -309,19 +313,7 @@ async function lsmStepTimes(browser, url) {
   await page.waitForSelector(".caption .step-label", { timeout: 60000 });
   // The workload runs in slices behind a progress bar; the steps exist once it is gone.
   await page.waitForFunction(() => !document.querySelector(".replay-progress"), null, { timeout: 120000 });
-  const times = await page.evaluate(async (count) => {
-    const out = [];
-    const settle = () => new Promise((r) => setTimeout(r, 0));
-    await settle();
-    for (let i = 0; i < count; i++) {
-      const t0 = performance.now();
-      document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
-      await settle();
-      document.body.getBoundingClientRect();
-      out.push(performance.now() - t0);
-    }
-    return out;
-  }, 120);
+  const times = await measureKeys(page, presses("ArrowRight", 120));
   await context.close();
   return times;
 }
@@ -357,24 +349,9 @@ async function ringStepTimes(browser, url, query) {
   const page = await context.newPage();
   await page.goto(`${url}#/viz/ring?${query}&step=0`);
   await page.waitForSelector(".caption .step-label");
-  const times = await page.evaluate(async () => {
-    const out = [];
-    const settle = () => new Promise((r) => setTimeout(r, 0));
-    const steps = () => Number(/of (\d+)/.exec(document.querySelector(".step-label").textContent)[1]);
-    await settle();
-    for (let round = 0; round < 6; round++) {
-      for (const key of ["ArrowRight", "ArrowLeft"]) {
-        for (let i = 0; i < steps(); i++) {
-          const t0 = performance.now();
-          document.body.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
-          await settle();
-          document.body.getBoundingClientRect();
-          out.push(performance.now() - t0);
-        }
-      }
-    }
-    return out;
-  });
+  const steps = Number(/of (\d+)/.exec(await page.textContent(".step-label"))[1]);
+  const round = [...presses("ArrowRight", steps), ...presses("ArrowLeft", steps)];
+  const times = await measureKeys(page, Array(6).fill(round).flat());
   await context.close();
   return times;
 }
