@@ -352,6 +352,7 @@ async function ringStepTimes(browser, url, query) {
   const steps = Number(/of (\d+)/.exec(await page.textContent(".step-label"))[1]);
   const round = [...presses("ArrowRight", steps), ...presses("ArrowLeft", steps)];
   const times = await measureKeys(page, Array(6).fill(round).flat());
+  times.renderer = await page.evaluate(() => getComputedStyle(document.querySelector(".canvas-spacer")).display === "none" ? "SVG" : "canvas");
   await context.close();
   return times;
 }
@@ -388,8 +389,8 @@ async function ringSection(browser, url, firstLoad) {
     "",
     "| scene | p50 | p95 | max |",
     "| --- | ---: | ---: | ---: |",
-    `| 100 nodes × 1,000 virtual nodes (canvas) | ${pct(dense, 0.5).toFixed(1)} ms | ${pct(dense, 0.95).toFixed(1)} ms | ${Math.max(...dense).toFixed(1)} ms |`,
-    `| 10 nodes × 100 virtual nodes (SVG) | ${pct(svg, 0.5).toFixed(1)} ms | ${pct(svg, 0.95).toFixed(1)} ms | ${Math.max(...svg).toFixed(1)} ms |`,
+    `| 100 nodes × 1,000 virtual nodes (${dense.renderer}) | ${pct(dense, 0.5).toFixed(1)} ms | ${pct(dense, 0.95).toFixed(1)} ms | ${Math.max(...dense).toFixed(1)} ms |`,
+    `| 10 nodes × 100 virtual nodes (${svg.renderer}) | ${pct(svg, 0.5).toFixed(1)} ms | ${pct(svg, 0.95).toFixed(1)} ms | ${Math.max(...svg).toFixed(1)} ms |`,
     "",
   ];
 }
