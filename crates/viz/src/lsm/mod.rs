@@ -10,6 +10,7 @@ mod options;
 
 use crate::page::{PageHandle, WidgetView};
 use leptos::prelude::*;
+use strata_engine::scene::Scene;
 use strata_engine::widgets::lsm::LsmWidget;
 
 impl WidgetView for LsmWidget {
@@ -21,5 +22,11 @@ impl WidgetView for LsmWidget {
             <charts::Charts shown=page.shown />
         }
         .into_any()
+    }
+
+    /// Levels are wide and short, so a small embed draws them well under 100 %: the labels
+    /// (level names, the key axis, table numbers) stay at a readable size instead.
+    fn min_text_px(_scene: &Scene) -> f64 {
+        14.0
     }
 }
