@@ -34,25 +34,16 @@ struct ChartCanvas {
 
 impl ChartCanvas {
     fn new() -> ChartCanvas {
-        use wasm_bindgen::JsCast;
         let chart = ChartCanvas { canvas: NodeRef::new(), size: StoredValue::new((0.0, 0.0)), draw: StoredValue::new_local(None), queued: StoredValue::new(false) };
         Effect::new(move |_| {
             let Some(el) = chart.canvas.get() else { return };
             let target = el.clone();
-            let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            crate::stage::watch_size(&el, move || {
                 // Inside the observer's callback the layout is fresh: reading it costs nothing.
                 let size = (target.client_width() as f64, target.client_height() as f64);
                 if size != chart.size.get_value() {
                     chart.size.set_value(size);
                     chart.redraw();
-                }
-            });
-            let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
-            observer.observe(&el);
-            let kept = StoredValue::new_local(Some((observer, on_resize)));
-            on_cleanup(move || {
-                if let Some((observer, _closure)) = kept.try_update_value(Option::take).flatten() {
-                    observer.disconnect();
                 }
             });
         });

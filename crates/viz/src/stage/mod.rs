@@ -30,6 +30,20 @@ const AUTO_MAX: f64 = 2.0;
 /// …and big ones shrink no further than keeps 16-unit text at 14 px.
 const AUTO_MIN: f64 = 14.0 / strata_engine::scene::FONT_SIZE;
 
+/// Calls `on_resize` whenever `el` changes size (inside a ResizeObserver's callback, where
+/// reading the layout costs nothing), until the reactive owner it is called under is cleaned up.
+pub fn watch_size(el: &web_sys::Element, on_resize: impl FnMut() + 'static) {
+    let on_resize = Closure::<dyn FnMut()>::new(on_resize);
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+    observer.observe(el);
+    let kept = StoredValue::new_local(Some((observer, on_resize)));
+    on_cleanup(move || {
+        if let Some((observer, _closure)) = kept.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    });
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Zoom {
     Auto,
@@ -312,17 +326,7 @@ pub fn Stage(
         let el: web_sys::Element = vp.clone().into();
         viewport.set((el.client_width() as f64, el.client_height() as f64));
         let target = el.clone();
-        let on_resize = Closure::<dyn FnMut()>::new(move || {
-            viewport.set((target.client_width() as f64, target.client_height() as f64));
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
-        observer.observe(&el);
-        let kept = StoredValue::new_local(Some((observer, on_resize)));
-        on_cleanup(move || {
-            if let Some((observer, _closure)) = kept.try_update_value(Option::take).flatten() {
-                observer.disconnect();
-            }
-        });
+        watch_size(&el, move || viewport.set((target.client_width() as f64, target.client_height() as f64)));
     });
 
     let zoom_step = move |up: bool| {
