@@ -176,6 +176,8 @@ test("Cancel stops a long workload where it is, keeps what ran and says so; the 
   await page.getByRole("button", { name: "Cancel" }).click();
   await replayDone(page);
   assert.match(await page.locator(".replay-cancelled[role=status]").textContent(), /Cancelled at \d+ of \d+ on the fast path: what ran is kept/);
+  // Keyboard focus goes to the message that replaced the button, not back to the page's top.
+  await page.waitForFunction(() => document.activeElement?.closest(".replay-cancelled"), null, { timeout: 5000 });
   const s = await askState(page);
   assert.ok(s.metrics.ops > 12 && s.metrics.ops < 1000000, `ops after cancelling: ${s.metrics.ops}`);
   assert.equal(s.compare.metrics.ops, s.metrics.ops, "both structures ran the same share");

@@ -69,6 +69,13 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Moves keyboard focus to the first element matching `selector`, if there is one.
+pub fn focus_first(selector: &str) {
+    if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Marks the document once the app is mounted: end-to-end tests and the benchmark wait for it.
 pub fn mark_ready() {
     if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -511,7 +511,12 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                         max=move || progress.with(|p| p.1.max(1)).to_string()
                         prop:value=move || progress.with(|p| p.0) as f64
                     ></progress>
-                    <button type="button" class="small" on:click=move |_| replayer.cancel(scenario)>"Cancel"</button>
+                    <button type="button" class="small" on:click=move |_| {
+                        replayer.cancel(scenario);
+                        // The button goes with the bar: keyboard focus moves to the message that
+                        // takes its place instead of falling back to the top of the page.
+                        set_timeout(|| browser::focus_first(".replay-cancelled button"), std::time::Duration::ZERO);
+                    }>"Cancel"</button>
                 </div>
             </Show>
             {move || replayer.cancelled.get().map(|text| view! {
