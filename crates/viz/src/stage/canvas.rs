@@ -98,19 +98,8 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
     for role in [Role::Edge, Role::Link] {
         ctx.begin_path();
         for shape in scene.with_role(role).filter(|s| s.series.is_none() && s.mark.is_none() && visible(s.bounds())) {
-            match &shape.geometry {
-                Geometry::Path { segments, .. } => {
-                    for seg in segments {
-                        ctx.move_to(seg[0], seg[1]);
-                        ctx.line_to(seg[2], seg[3]);
-                    }
-                }
-                Geometry::Arc { cx, cy, r, start, end } => {
-                    let rad = |d: f64| (d - 90.0).to_radians();
-                    ctx.move_to(cx + r * rad(*start).cos(), cy + r * rad(*start).sin());
-                    let _ = ctx.arc(*cx, *cy, *r, rad(*start), rad(*end));
-                }
-                _ => {}
+            if !matches!(shape.geometry, Geometry::Circle { .. }) {
+                trace(&ctx, &shape.geometry);
             }
         }
         ctx.set_stroke_style_str(if role == Role::Link { &palette.visit } else { &palette.muted });
@@ -203,26 +192,9 @@ impl SeriesLook {
         let colour = &palette.series[self.colour as usize];
         let pattern: js_sys::Array = dash(self.pattern).iter().map(|d| wasm_bindgen::JsValue::from_f64(*d)).collect();
         let _ = ctx.set_line_dash(&pattern);
-        let rad = |d: f64| (d - 90.0).to_radians();
         ctx.begin_path();
         for shape in shapes {
-            match &shape.geometry {
-                Geometry::Arc { cx, cy, r, start, end } => {
-                    ctx.move_to(cx + r * rad(*start).cos(), cy + r * rad(*start).sin());
-                    let _ = ctx.arc(*cx, *cy, *r, rad(*start), rad(*end));
-                }
-                Geometry::Path { segments, .. } => {
-                    for seg in segments {
-                        ctx.move_to(seg[0], seg[1]);
-                        ctx.line_to(seg[2], seg[3]);
-                    }
-                }
-                Geometry::Circle { cx, cy, r } => {
-                    ctx.move_to(cx + r, *cy);
-                    let _ = ctx.arc(*cx, *cy, *r, 0.0, std::f64::consts::TAU);
-                }
-                Geometry::Rect { .. } | Geometry::Text { .. } => {}
-            }
+            trace(ctx, &shape.geometry);
         }
         if self.kind == LookKind::Dot {
             ctx.set_fill_style_str(colour);
@@ -236,6 +208,29 @@ impl SeriesLook {
             });
             ctx.stroke();
         }
+    }
+}
+
+/// Adds an arc's, a path's or a circle's outline to the current path, each as a subpath of
+/// its own (boxes and text are not outlines: they add nothing).
+fn trace(ctx: &CanvasRenderingContext2d, geometry: &Geometry) {
+    let rad = |d: f64| (d - 90.0).to_radians();
+    match geometry {
+        Geometry::Arc { cx, cy, r, start, end } => {
+            ctx.move_to(cx + r * rad(*start).cos(), cy + r * rad(*start).sin());
+            let _ = ctx.arc(*cx, *cy, *r, rad(*start), rad(*end));
+        }
+        Geometry::Path { segments, .. } => {
+            for seg in segments {
+                ctx.move_to(seg[0], seg[1]);
+                ctx.line_to(seg[2], seg[3]);
+            }
+        }
+        Geometry::Circle { cx, cy, r } => {
+            ctx.move_to(cx + r, *cy);
+            let _ = ctx.arc(*cx, *cy, *r, 0.0, std::f64::consts::TAU);
+        }
+        Geometry::Rect { .. } | Geometry::Text { .. } => {}
     }
 }
 
@@ -258,26 +253,22 @@ fn draw_series_shape(ctx: &CanvasRenderingContext2d, shape: &Shape, palette: &Pa
     let _ = ctx.set_line_dash(&pattern);
     ctx.set_stroke_style_str(colour);
     ctx.set_fill_style_str(colour);
-    let rad = |d: f64| (d - 90.0).to_radians();
     match &shape.geometry {
-        Geometry::Arc { cx, cy, r, start, end } => {
+        Geometry::Arc { .. } => {
             ctx.begin_path();
-            let _ = ctx.arc(*cx, *cy, *r, rad(*start), rad(*end));
+            trace(ctx, &shape.geometry);
             ctx.set_line_width(if shape.role == Role::Node { 14.0 } else { 2.0 });
             ctx.stroke();
         }
-        Geometry::Path { segments, .. } => {
+        Geometry::Path { .. } => {
             ctx.begin_path();
-            for seg in segments {
-                ctx.move_to(seg[0], seg[1]);
-                ctx.line_to(seg[2], seg[3]);
-            }
+            trace(ctx, &shape.geometry);
             ctx.set_line_width(if shape.mark.is_some() { 3.0 } else { 1.6 });
             ctx.stroke();
         }
-        Geometry::Circle { cx, cy, r } => {
+        Geometry::Circle { .. } => {
             ctx.begin_path();
-            let _ = ctx.arc(*cx, *cy, *r, 0.0, std::f64::consts::TAU);
+            trace(ctx, &shape.geometry);
             ctx.fill();
         }
         Geometry::Rect { x, y, w, h, .. } => {
