@@ -18,6 +18,7 @@ mod player;
 mod ring;
 mod stage;
 mod stylesheet;
+mod theme;
 mod timer;
 
 use leptos::prelude::*;

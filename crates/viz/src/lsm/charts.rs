@@ -7,6 +7,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use crate::theme::rgb;
 use std::rc::Rc;
 use strata_engine::layout::lsm::fixed;
 use strata_engine::lsm::{Lsm, Sample};
@@ -25,19 +26,6 @@ const METRICS: [Metric; 3] = [
     Metric { title: "Space amplification", get: |s| s.space_amp },
 ];
 
-/// A CSS custom property of the page as a colour; `fallback` if it is not `#rrggbb`.
-fn theme_colour(name: &str, fallback: RGBColor) -> RGBColor {
-    let value = strata_browser::window()
-        .and_then(|w| w.get_computed_style(&strata_browser::document()?.document_element()?).ok().flatten())
-        .and_then(|style| style.get_property_value(name).ok())
-        .unwrap_or_default();
-    let hex = value.trim().trim_start_matches('#');
-    match (hex.len(), u32::from_str_radix(hex, 16)) {
-        (6, Ok(v)) => RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8),
-        _ => fallback,
-    }
-}
-
 fn draw(canvas: web_sys::HtmlCanvasElement, metric: Metric, series: &[Vec<Sample>]) -> Option<()> {
     let ratio = strata_browser::window().map_or(1.0, |w| w.device_pixel_ratio()).max(0.5);
     let style = web_sys::HtmlElement::style(&canvas);
@@ -50,10 +38,10 @@ fn draw(canvas: web_sys::HtmlCanvasElement, metric: Metric, series: &[Vec<Sample
     let _ = style.set_property("width", &format!("{}px", dw / ratio));
     let _ = style.set_property("height", &format!("{}px", dh / ratio));
     let px = |v: f64| (v * ratio).round() as u32;
-    let text = theme_colour("--text", RGBColor(29, 31, 36));
-    let muted = theme_colour("--muted", RGBColor(86, 91, 102));
-    let grid = theme_colour("--border", RGBColor(217, 213, 204));
-    let colours = [theme_colour("--accent", RGBColor(11, 95, 134)), theme_colour("--focus", RGBColor(194, 65, 12))];
+    let text = rgb(&canvas, "--text", "#1d1f24");
+    let muted = rgb(&canvas, "--muted", "#565b66");
+    let grid = rgb(&canvas, "--border", "#d9d5cc");
+    let colours = [rgb(&canvas, "--accent", "#0b5f86"), rgb(&canvas, "--focus", "#c2410c")];
     let font = |size: f64, colour: RGBColor| ("sans-serif", size * ratio).into_font().color(&colour);
 
     let x_max = series.iter().flat_map(|s| s.last()).map(|s| s.ops).max().unwrap_or(1).max(1) as f64;

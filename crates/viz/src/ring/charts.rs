@@ -4,27 +4,9 @@
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use crate::theme::rgb;
 use strata_engine::ring::fixed;
 use strata_engine::scene::{decimal, series_style, SERIES_HEX};
-
-/// The page's computed style at `el`, read once per drawing (each read of a fresh
-/// `getComputedStyle` costs a style pass).
-fn theme(el: &web_sys::Element) -> Option<web_sys::CssStyleDeclaration> {
-    strata_browser::window().and_then(|w| w.get_computed_style(el).ok().flatten())
-}
-
-/// A CSS custom property of the page as a colour; `fallback` if it is not `#rrggbb`.
-fn theme_colour(style: &Option<web_sys::CssStyleDeclaration>, name: &str, fallback: &str) -> RGBColor {
-    let value = style.as_ref().and_then(|s| s.get_property_value(name).ok()).unwrap_or_default();
-    let parse = |v: &str| {
-        let hex = v.trim().trim_start_matches('#');
-        match (hex.len(), u32::from_str_radix(hex, 16)) {
-            (6, Ok(v)) => Some(RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)),
-            _ => None,
-        }
-    };
-    parse(&value).or_else(|| parse(fallback)).unwrap_or(RGBColor(0, 0, 0))
-}
 
 /// Sizes the canvas's backing store to its CSS box (`size`, from a ResizeObserver) in device
 /// pixels; returns the pixel ratio.
@@ -41,11 +23,10 @@ fn fit(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64)) -> Opti
 /// One bar per node: (name, keys, series), with the ideal (the mean) as a dashed line.
 pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, size: (f64, f64), bars: &[(String, u32, u16)], ideal: f64) -> Option<()> {
     let ratio = fit(&canvas, size)?;
-    let el = theme(&canvas);
-    let text = theme_colour(&el, "--text", "#1d1f24");
-    let muted = theme_colour(&el, "--muted", "#565b66");
-    let line = theme_colour(&el, "--refused", "#b34700");
-    let series: Vec<RGBColor> = (0..8).map(|i| theme_colour(&el, &format!("--series-{i}"), SERIES_HEX[i])).collect();
+    let text = rgb(&canvas, "--text", "#1d1f24");
+    let muted = rgb(&canvas, "--muted", "#565b66");
+    let line = rgb(&canvas, "--refused", "#b34700");
+    let series: Vec<RGBColor> = (0..8).map(|i| rgb(&canvas, &format!("--series-{i}"), SERIES_HEX[i])).collect();
     let px = |v: f64| (v * ratio).round() as u32;
     let font = |size: f64, c: RGBColor| ("sans-serif", size * ratio).into_font().color(&c);
     let root = CanvasBackend::with_canvas_object(canvas)?.into_drawing_area();
@@ -98,11 +79,10 @@ pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, size: (f64, f64), bars: &[
 /// 1/√V as a dashed curve, on a log scale of V; `current` is marked.
 pub fn draw_spread(canvas: web_sys::HtmlCanvasElement, size: (f64, f64), measured: &[(u16, f64)], current: u16) -> Option<()> {
     let ratio = fit(&canvas, size)?;
-    let el = theme(&canvas);
-    let text = theme_colour(&el, "--text", "#1d1f24");
-    let muted = theme_colour(&el, "--muted", "#565b66");
-    let ink = theme_colour(&el, "--series-0", "#0072b2");
-    let curve = theme_colour(&el, "--refused", "#b34700");
+    let text = rgb(&canvas, "--text", "#1d1f24");
+    let muted = rgb(&canvas, "--muted", "#565b66");
+    let ink = rgb(&canvas, "--series-0", "#0072b2");
+    let curve = rgb(&canvas, "--refused", "#b34700");
     let px = |v: f64| (v * ratio).round() as u32;
     let font = |size: f64, c: RGBColor| ("sans-serif", size * ratio).into_font().color(&c);
     let root = CanvasBackend::with_canvas_object(canvas)?.into_drawing_area();

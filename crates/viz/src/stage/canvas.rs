@@ -23,10 +23,7 @@ struct Palette {
 
 impl Palette {
     fn read(canvas: &HtmlCanvasElement) -> Palette {
-        let style = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
-        let var = |name: &str, fallback: &str| {
-            style.as_ref().and_then(|s| s.get_property_value(name).ok()).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| fallback.into())
-        };
+        let var = |name: &str, fallback: &str| crate::theme::var(canvas, name, fallback);
         Palette {
             ink: var("--ink", "#222"),
             muted: var("--muted", "#666"),
