@@ -266,3 +266,23 @@ fn a_tiered_output_is_drawn_below_its_inputs_tier() {
     assert!(scene.shapes.iter().any(|s| s.id == table_shape_id(output) && s.pending));
     assert!(LsmWidget::describe(&step(&runs, n).state, "Tiered").contains(&format!("Being written, beside the inputs they replace: #{output}.")));
 }
+
+/// What tests/e2e/viz-lsm.test.mjs steps through in a browser, checked here natively, so a
+/// change in step numbers shows up without one.
+#[test]
+fn the_steps_the_browser_test_visits_are_what_it_expects() {
+    let runs = runs(SIXTEEN);
+    let levels = |n: usize| message(&step(&runs, n).state).levels.iter().map(Vec::len).collect::<Vec<_>>();
+    let pending = |n: usize| scene_at(&runs, n).with_role(Role::Node).filter(|s| s.pending).count();
+    assert_eq!(levels(24), [4]);
+    assert!(step(&runs, 26).caption.contains("Merged"));
+    assert_eq!(levels(26), [4]);
+    assert_eq!((levels(27), pending(27)), (vec![4], 4));
+    assert!(step(&runs, 28).caption.contains("are deleted"));
+    assert_eq!((levels(28), pending(28)), (vec![0, 4], 0));
+    assert_eq!(levels(23), [3]);
+    // The embed test opens the cascade at its last step, after the L1-into-L2 merge.
+    let cascade = self::runs("guided=leveled-cascade");
+    assert_eq!(cascade.steps(), 126);
+    assert!(step(&cascade, 126).caption.contains("in L2"));
+}
