@@ -364,21 +364,25 @@ impl Lsm {
         self.changed();
         if rec.recording() {
             let names: Vec<String> = ids.iter().map(|id| format!("#{id}")).collect();
+            let their = if names.len() == 1 { "it" } else { "them" };
             let replaced = if outputs.is_empty() {
-                "nothing replaces them".to_string()
+                format!("nothing replaces {their}")
             } else {
                 let place = match self.config.strategy {
                     Strategy::Leveled => format!(" in L{out_level}"),
                     Strategy::Tiered => String::new(),
                 };
-                format!("the new table{} take{} their place{place}", plural(outputs.len()), if outputs.len() == 1 { "s" } else { "" })
+                let takes = if outputs.len() == 1 { "the new table takes" } else { "the new tables take" };
+                format!("{takes} {} place{place}", if names.len() == 1 { "its" } else { "their" })
             };
             let now = self.counters;
             let caption = format!(
-                "Done: the inputs {} are deleted ({read} bytes freed) and {replaced}. So far compactions have dropped {} and {}.",
+                "Done: the input{} {} {} deleted ({read} bytes freed) and {replaced}. So far compactions have dropped {} and {}.",
+                plural(names.len()),
                 names.join(", "),
-                count(now.dropped_versions, "shadowed version"),
-                count(now.dropped_tombstones, "tombstone")
+                if names.len() == 1 { "is" } else { "are" },
+                count(now.dropped_versions, "shadowed version", "shadowed versions"),
+                count(now.dropped_tombstones, "tombstone", "tombstones")
             );
             let out_ids: Vec<u32> = outputs.iter().map(|t| t.id).collect();
             rec.record(self, caption, Highlight::new(Tone::Change, out_ids, []));
@@ -419,7 +423,7 @@ impl Lsm {
 
     fn outputs_caption(&self, job: &Job, outputs: &[Arc<SsTable>], written: u64) -> String {
         if outputs.is_empty() {
-            return "Nothing is written: every entry was a shadowed version or a tombstone that could go, so the merge leaves no table. The inputs are still on disk.".to_string();
+            return "Nothing is written: every entry was a shadowed version or a tombstone that could go, so the merge leaves no table. Its inputs are still on disk.".to_string();
         }
         let names: Vec<String> = outputs.iter().map(|t| format!("#{}", t.id)).collect();
         let place = match self.config.strategy {
@@ -433,12 +437,10 @@ impl Lsm {
         } else {
             format!(" The sorted entries are cut into a new table each time one reaches target_file_size_base ({} bytes).", self.config.target_file_bytes())
         };
-        format!(
-            "Written: {} new table{}{place} ({written} bytes): {}, drawn dashed while being written.{split} The inputs are not deleted yet: until the new tables are complete, reads still use the inputs.",
-            outputs.len(),
-            plural(outputs.len()),
-            names.join(", ")
-        )
+        let (input, it) = if job.inputs.len() == 1 { ("The input is", "it") } else { ("The inputs are", "them") };
+        let outputs_are = if outputs.len() == 1 { "table is" } else { "tables are" };
+        let inputs = format!("{input} not deleted yet: reads still use {it} until the new {outputs_are} complete.");
+        format!("Written: {} new table{}{place} ({written} bytes): {}, drawn dashed while being written.{split} {inputs}", outputs.len(), plural(outputs.len()), names.join(", "))
     }
 
     fn job_caption(&self, job: &Job, inputs: &[Arc<SsTable>], from_next: usize) -> String {
@@ -506,9 +508,9 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// "1 tombstone", "3 tombstones" (`what` takes an "s" for more than one).
-fn count(n: u64, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+/// "1 tombstone", "3 tombstones".
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The merged step's caption: what came in, what this merge dropped, what survives.
@@ -517,18 +519,18 @@ fn merge_caption(tables: usize, read: u64, entries_in: usize, versions: u64, tom
         0 => String::new(),
         n => format!(
             " {} kept: an older table outside this merge may still hold {} key{}, so dropping {} would bring an old value back.",
-            count(n as u64, "tombstone"),
+            count(n as u64, "tombstone is", "tombstones are"),
             if n == 1 { "its" } else { "their" },
             if n == 1 { "" } else { "s" },
             if n == 1 { "it" } else { "them" }
         ),
     };
+    let read_in = if tables == 1 { format!("the input ({read} bytes) is read") } else { format!("the {tables} inputs ({read} bytes) are read") };
     format!(
-        "Merged: the {tables} input{} ({read} bytes) are read and merge-sorted by key, {entries_in} entries in all. For each key only the newest version goes on, so this merge drops {} and {}: {} survive{}.{kept} Nothing on disk has changed yet.",
-        plural(tables),
-        count(versions, "shadowed version"),
-        count(tombstones, "tombstone"),
-        if survivors == 1 { "1 entry".to_string() } else { format!("{survivors} entries") },
-        if survivors == 1 { "s" } else { "" }
+        "Merged: {read_in} and merge-sorted by key, {} in all. For each key only the newest version goes on, so this merge drops {} and {}: {}.{kept} Nothing on disk has changed yet.",
+        count(entries_in as u64, "entry", "entries"),
+        count(versions, "shadowed version", "shadowed versions"),
+        count(tombstones, "tombstone", "tombstones"),
+        count(survivors as u64, "entry survives", "entries survive")
     )
 }
