@@ -17,6 +17,8 @@ struct Palette {
     change: String,
     found: String,
     refused: String,
+    /// A table being written (`--pending`).
+    pending: String,
     /// `--series-0` … `--series-7`.
     series: Vec<String>,
 }
@@ -35,6 +37,7 @@ impl Palette {
             change: var("--change", "#e69f00"),
             found: var("--found", "#009e73"),
             refused: var("--refused", "#d55e00"),
+            pending: var("--pending", "#8f6200"),
             series: SERIES_HEX.iter().enumerate().map(|(i, hex)| var(&format!("--series-{i}"), hex)).collect(),
         }
     }
@@ -116,8 +119,8 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
     for shape in scene.shapes.iter().filter(|s| s.series.is_none() && !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {
-        // A table being written takes the "written" colour, dashed (as the stylesheet draws it).
-        let mark = palette.tone(shape.mark).or(shape.pending.then_some(palette.change.as_str()));
+        // A table being written is drawn dashed in its own colour (as the stylesheet draws it).
+        let mark = palette.tone(shape.mark).or(shape.pending.then_some(palette.pending.as_str()));
         match &shape.geometry {
             Geometry::Rect { x, y, w, h, label, .. } => {
                 if shape.role == Role::Node {

@@ -184,7 +184,7 @@ pub fn message(lsm: &Lsm) -> LsmMessage {
 const LEGEND: &[LegendEntry] = &[
     LegendEntry { tone: Some(Tone::Visit), swatch: "mark-visit", short: "Read", meaning: "Read: a table or memtable being looked in, a block read, compaction inputs (dashed blue)" },
     LegendEntry { tone: Some(Tone::Change), swatch: "mark-change", short: "Written", meaning: "Written: a put in the WAL and memtable, a flushed table, compaction outputs (orange)" },
-    LegendEntry { tone: None, swatch: "pending", short: "Writing", meaning: "Being written: a compaction's new tables, in a row of their own until their inputs are deleted (dashed orange, tinted)" },
+    LegendEntry { tone: None, swatch: "pending", short: "Writing", meaning: "Being written: a compaction's new tables, in a row of their own until their inputs are deleted (long dashes, amber, tinted)" },
     LegendEntry { tone: Some(Tone::Found), swatch: "mark-found", short: "Found", meaning: "Found: where a get or scan found the newest value (green)" },
     LegendEntry { tone: Some(Tone::Refused), swatch: "mark-refused", short: "Skipped", meaning: "Skipped or deleted: a bloom filter said no, a tombstone, nothing to do (dotted red)" },
     LegendEntry { tone: None, swatch: "lsm-table", short: "Table", meaning: "An SSTable: spans its keys along the axis; taller means more bytes" },
