@@ -223,15 +223,15 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     let biggest = rows.iter().flatten().chain(in_flight.iter().flat_map(|(_, f)| &f.tables)).map(|t| t.bytes).max().unwrap_or(1).max(1) as f64;
     let probe_top = y;
     for (r, row) in rows.iter().enumerate() {
-        let ids = RowIds { name: ROW_NAME | (10 + r as u64), baseline: LANE_LINE | r as u64, thin: THIN_RUN | r as u64 };
-        y += draw_row(&mut shapes, &axis, &mark, y, (ids, lsm.row_name(r)), row, biggest, false) + ROW_GAP;
+        let parts = RowParts { name: lsm.row_name(r), name_id: ROW_NAME | (10 + r as u64), baseline_id: LANE_LINE | r as u64, thin_id: THIN_RUN | r as u64, pending: false };
+        y += draw_row(&mut shapes, &axis, &mark, y, parts, row, biggest) + ROW_GAP;
         if let Some((_, f)) = in_flight.filter(|(after, _)| *after == r) {
             let name = match lsm.config().strategy {
                 Strategy::Leveled => format!("→ L{}", f.level),
                 Strategy::Tiered => "Writing".to_string(),
             };
-            let ids = RowIds { name: PENDING, baseline: PENDING | 1, thin: PENDING | 2 };
-            y += draw_row(&mut shapes, &axis, &mark, y, (ids, name), &f.tables, biggest, true) + ROW_GAP;
+            let parts = RowParts { name, name_id: PENDING, baseline_id: PENDING | 1, thin_id: PENDING | 2, pending: true };
+            y += draw_row(&mut shapes, &axis, &mark, y, parts, &f.tables, biggest) + ROW_GAP;
         }
     }
 
@@ -266,18 +266,21 @@ fn pending_row(lsm: &Lsm, rows: &[Vec<Arc<SsTable>>], f: &InFlight) -> usize {
     }
 }
 
-/// The shape ids of a row's name, baseline and thin bars.
-struct RowIds {
-    name: u64,
-    baseline: u64,
-    thin: u64,
+/// A row's name, the ids of the shapes that are the row's own (its name, baseline and thin
+/// bars), and whether its tables are a compaction's outputs being written.
+struct RowParts {
+    name: String,
+    name_id: u64,
+    baseline_id: u64,
+    thin_id: u64,
+    pending: bool,
 }
 
 /// Draws one row from `y` down: its name, a faint baseline (so an empty level still shows
 /// where it is) and its tables, each as tall as its share of `biggest` bytes. Returns the
-/// row's height. `pending` tables are a compaction's outputs being written.
-#[allow(clippy::too_many_arguments)]
-fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<Tone>, y: f64, (ids, name): (RowIds, String), row: &[Arc<SsTable>], biggest: f64, pending: bool) -> f64 {
+/// row's height.
+fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<Tone>, y: f64, parts: RowParts, row: &[Arc<SsTable>], biggest: f64) -> f64 {
+    let pending = parts.pending;
     // A sorted run (a leveled level below L0) never overlaps itself: each table is drawn
     // at its true width in one lane, however narrow. Rows that may overlap widen narrow
     // tables to stay visible and stack them in lanes.
@@ -288,8 +291,8 @@ fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<
     let lanes = if sorted_run { vec![0; row.len()] } else { lanes(row, &spans) };
     let lane_count = lanes.iter().copied().max().map_or(1, |m| m + 1);
     let row_h = lane_count as f64 * LANE;
-    shapes.push(text(ids.name, AXIS_X0 / 2.0, y + LANE / 2.0, name));
-    shapes.push(Shape::new(ids.baseline, Role::Edge, Geometry::Path { segments: vec![[AXIS_X0, y + row_h, AXIS_X1, y + row_h]], arrow: false }).pending(pending));
+    shapes.push(text(parts.name_id, AXIS_X0 / 2.0, y + LANE / 2.0, parts.name));
+    shapes.push(Shape::new(parts.baseline_id, Role::Edge, Geometry::Path { segments: vec![[AXIS_X0, y + row_h, AXIS_X1, y + row_h]], arrow: false }).pending(pending));
     let mut thin: Vec<[f64; 4]> = Vec::new();
     for ((t, &lane), &(x0, w)) in row.iter().zip(&lanes).zip(&spans) {
         let h = (TABLE_MAX_H * (t.bytes as f64 / biggest).sqrt()).clamp(TABLE_MIN_H, TABLE_MAX_H);
@@ -308,7 +311,7 @@ fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<
     if !thin.is_empty() {
         let what = if pending { "being written" } else { "too narrow to draw apart" };
         let title = format!("{} tables {what}", thousands(thin.len() as u64));
-        shapes.push(Shape::new(ids.thin, Role::Node, Geometry::Path { segments: thin, arrow: false }).titled(title).pending(pending));
+        shapes.push(Shape::new(parts.thin_id, Role::Node, Geometry::Path { segments: thin, arrow: false }).titled(title).pending(pending));
     }
     row_h
 }
