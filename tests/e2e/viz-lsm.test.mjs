@@ -65,16 +65,25 @@ test("a flush and a compaction step forward and back", async () => {
   let s = await stateAt(page, 24);
   assert.equal(s.levels[0].length, 4);
   assert.equal(s.memtable, 0);
-  // Step 25 marks the compaction's inputs; 26 has merged them into L1.
+  // Step 25 marks the compaction's inputs; 26 merges them, nothing on disk changed yet.
   s = await stateAt(page, 26);
+  assert.equal(s.levels[0].length, 4);
+  assert.match(await page.locator(".caption").textContent(), /Merged/);
+  // 27: the four new tables are drawn pending beside the inputs; the state lists stored tables only.
+  s = await stateAt(page, 27);
+  assert.equal(s.levels[0].length, 4);
+  assert.equal(s.levels.length, 1);
+  assert.equal(await page.locator(".scene-svg .node.pending").count(), 4);
+  // 28: the inputs are deleted and the new tables are L1.
+  s = await stateAt(page, 28);
   assert.equal(s.levels[0].length, 0);
   assert.equal(s.levels[1].length, 4);
   assert.ok(s.levels[1].every((t, i, all) => i === 0 || all[i - 1].max < t.min), "L1 tables do not overlap");
-  assert.match(await page.locator(".caption").textContent(), /Merged/);
+  assert.match(await page.locator(".caption").textContent(), /are deleted/);
+  assert.equal(await page.locator(".scene-svg .node.pending").count(), 0);
   // Back again: the same four L0 tables, drawn again.
   await page.locator("h1").click();
-  await page.keyboard.press("ArrowLeft");
-  await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
   await page.waitForFunction(() => document.querySelector(".caption .step-label")?.textContent.startsWith("Step 24 of"));
   s = await askState(page);
   assert.equal(s.levels[0].length, 4);
@@ -210,7 +219,7 @@ test("malformed parameters are reported and the rest still loads", async () => {
 });
 
 test("embeds fit 800×450 and 640×360 for every controls= setting, nothing overlapping or outside", async () => {
-  const scenarios = ["guided=leveled-cascade&step=116", "guided=bloom-skips&step=20&legend=1", "guided=tiered-vs-leveled"];
+  const scenarios = ["guided=leveled-cascade&step=126", "guided=bloom-skips&step=20&legend=1", "guided=tiered-vs-leveled"];
   await eachEmbed(app.browser, app.server.url, "lsm", scenarios, (report, label) => {
     assert.equal(report.scroll, false, `${label}: no page scrollbars`);
     assert.deepEqual(report.outside, [], `${label}: everything inside the frame`);

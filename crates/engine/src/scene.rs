@@ -66,6 +66,9 @@ pub struct Shape {
     pub mark: Option<Tone>,
     /// Drawn as over its limit (a node holding one key too many, about to split).
     pub overfull: bool,
+    /// Drawn as not yet in place: being written (an LSM compaction's new table before its
+    /// inputs are deleted).
+    pub pending: bool,
     /// One of several things of a kind told apart (a hash ring's physical nodes): the renderers
     /// give series `n` colour `n % SERIES_COLOURS` of a colour-blind-safe palette and, from
     /// the ninth on, a dash pattern too, so no two of the first 32 look alike.
@@ -76,7 +79,7 @@ pub struct Shape {
 
 impl Shape {
     pub fn new(id: u64, role: Role, geometry: Geometry) -> Shape {
-        Shape { id, role, geometry, mark: None, overfull: false, series: None, title: None }
+        Shape { id, role, geometry, mark: None, overfull: false, pending: false, series: None, title: None }
     }
 
     /// The shape drawn as series `series` (see [`Shape::series`]).
@@ -88,6 +91,12 @@ impl Shape {
     /// The shape with a mark.
     pub fn marked(mut self, mark: Option<Tone>) -> Shape {
         self.mark = mark;
+        self
+    }
+
+    /// The shape drawn as pending (see [`Shape::pending`]).
+    pub fn pending(mut self, pending: bool) -> Shape {
+        self.pending = pending;
         self
     }
 
@@ -264,11 +273,11 @@ pub fn series_style(series: u16) -> (u16, u16) {
     (series % SERIES_COLOURS, series / SERIES_COLOURS % SERIES_PATTERNS)
 }
 
-/// A shape's class attribute: its role, its mark, `overfull`, and its series' colour and
-/// pattern (`series-3 pattern-1`).
+/// A shape's class attribute: its role, its mark, `overfull`, `pending`, and its series'
+/// colour and pattern (`series-3 pattern-1`).
 pub fn shape_class(s: &Shape) -> String {
     let mut class = String::from(s.role.class());
-    for extra in [mark_class(s.mark), if s.overfull { "overfull" } else { "" }] {
+    for extra in [mark_class(s.mark), if s.overfull { "overfull" } else { "" }, if s.pending { "pending" } else { "" }] {
         if !extra.is_empty() {
             class.push(' ');
             class.push_str(extra);

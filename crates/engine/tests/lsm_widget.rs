@@ -103,15 +103,19 @@ fn guided_scenarios_load_cleanly_and_their_notes_fall_on_what_they_say() {
     assert!(caption("first-flush", 5).contains("sealed"));
     assert!(caption("first-flush", 6).starts_with("Flush"));
     assert!(caption("first-flush", 8).contains("says maybe"));
-    assert!(caption("leveled-cascade", 110).contains("L0 table"));
-    assert!(caption("leveled-cascade", 111).contains("level0_file_num_compaction_trigger"));
-    assert!(caption("leveled-cascade", 114).contains("trivial move"));
-    assert!(caption("leveled-cascade", 115).contains("1 table it overlaps in L2"));
-    assert!(caption("leveled-cascade", 116).contains("in L2"));
+    assert!(caption("leveled-cascade", 116).contains("L0 table"));
+    assert!(caption("leveled-cascade", 117).contains("level0_file_num_compaction_trigger"));
+    assert!(caption("leveled-cascade", 118).starts_with("Merged"));
+    assert!(caption("leveled-cascade", 119).contains("target_file_size_base"));
+    assert!(caption("leveled-cascade", 120).contains("are deleted"));
+    assert!(caption("leveled-cascade", 122).contains("trivial move"));
+    assert!(caption("leveled-cascade", 123).contains("1 table it overlaps in L2"));
+    assert!(caption("leveled-cascade", 126).contains("in L2"));
     assert!(caption("tombstone", 7).contains("tombstone"));
     assert!(caption("tombstone", 14).contains("tombstone"));
-    assert!(caption("tombstone", 17).contains("1 tombstones"));
-    assert!(!caption("tombstone", 19).contains("hidden"));
+    assert!(caption("tombstone", 17).contains("drops 1 shadowed version and 1 tombstone"));
+    assert!(caption("tombstone", 19).contains("are deleted"));
+    assert!(!caption("tombstone", 21).contains("hidden"));
     assert!(caption("bloom-skips", 20).contains("says no"));
     assert!(caption("bloom-skips", 21).contains("holds 50"));
     assert!(caption("bloom-skips", 27).contains("reading 0 blocks"));
@@ -200,7 +204,7 @@ fn snapshot_first_flush_then_a_get() {
 
 #[test]
 fn snapshot_leveled_after_a_cascade() {
-    check_snapshot("lsm-leveled-cascade", &to_svg(&scene_of("guided=leveled-cascade&step=116")));
+    check_snapshot("lsm-leveled-cascade", &to_svg(&scene_of("guided=leveled-cascade&step=126")));
 }
 
 #[test]

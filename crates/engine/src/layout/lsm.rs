@@ -6,9 +6,9 @@
 //! The key axis runs from 0 to a round number above the largest key ever written, so it only
 //! grows, and a table keeps its place from step to step.
 
-use crate::lsm::{Lsm, SsTable, IMMUTABLE_ID, MAX_KEY, MEMTABLE_ID, WAL_ID};
+use crate::lsm::{InFlight, Lsm, SsTable, Strategy, IMMUTABLE_ID, MAX_KEY, MEMTABLE_ID, WAL_ID};
 use crate::scene::{Geometry, Role, Scene, Shape};
-use crate::step::Highlight;
+use crate::step::{Highlight, Tone};
 use std::sync::Arc;
 
 pub const WIDTH: f64 = 760.0;
@@ -36,6 +36,8 @@ const PROBE: u64 = 6 << 40;
 const NOTE: u64 = 7 << 40;
 const LANE_LINE: u64 = 8 << 40;
 const THIN_RUN: u64 = 9 << 40;
+/// The row of a compaction's outputs being written: its name, baseline and thin bars.
+const PENDING: u64 = 10 << 40;
 /// In a sorted run, tables narrower than this (in scene units) that nothing marks are drawn
 /// together as one path of thin bars, not one box each: after 100,000 operations a leveled
 /// tree has about 1,200 tables, mostly a pixel or two wide, and every SVG element costs the
@@ -214,43 +216,23 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     }
     y += 22.0;
 
-    // One row per level or tier.
+    // One row per level or tier, and, while a compaction's outputs are being written, a row
+    // of those right below the row they are written for.
     let rows = lsm.rows();
-    let biggest = rows.iter().flatten().map(|t| t.bytes).max().unwrap_or(1).max(1) as f64;
+    let in_flight = lsm.in_flight().map(|f| (pending_row(lsm, &rows, f), f));
+    let biggest = rows.iter().flatten().chain(in_flight.iter().flat_map(|(_, f)| &f.tables)).map(|t| t.bytes).max().unwrap_or(1).max(1) as f64;
     let probe_top = y;
     for (r, row) in rows.iter().enumerate() {
-        // A sorted run (a leveled level below L0) never overlaps itself: each table is drawn
-        // at its true width in one lane, however narrow. Rows that may overlap widen narrow
-        // tables to stay visible and stack them in lanes.
-        let mut by_key: Vec<&Arc<SsTable>> = row.iter().collect();
-        by_key.sort_by_key(|t| t.min());
-        let sorted_run = by_key.windows(2).all(|w| w[0].max() < w[1].min());
-        let spans: Vec<(f64, f64)> = row.iter().map(|t| if sorted_run { axis.true_span(t) } else { axis.span(t) }).collect();
-        let lanes = if sorted_run { vec![0; row.len()] } else { lanes(row, &spans) };
-        let lane_count = lanes.iter().copied().max().map_or(1, |m| m + 1);
-        let row_h = lane_count as f64 * LANE;
-        shapes.push(text(ROW_NAME | (10 + r as u64), AXIS_X0 / 2.0, y + LANE / 2.0, lsm.row_name(r)));
-        // A faint baseline per row, so an empty level still shows where it is.
-        shapes.push(Shape::new(LANE_LINE | r as u64, Role::Edge, Geometry::Path { segments: vec![[AXIS_X0, y + row_h, AXIS_X1, y + row_h]], arrow: false }));
-        let mut thin: Vec<[f64; 4]> = Vec::new();
-        for ((t, &lane), &(x0, w)) in row.iter().zip(&lanes).zip(&spans) {
-            let h = (TABLE_MAX_H * (t.bytes as f64 / biggest).sqrt()).clamp(TABLE_MIN_H, TABLE_MAX_H);
-            let top = y + lane as f64 * LANE + (TABLE_MAX_H - h);
-            if sorted_run && w < THIN && mark(t.id).is_none() {
-                let x = x0 + w / 2.0;
-                thin.push([x, top, x, top + h]);
-                continue;
-            }
-            let label = (w >= 44.0 && h >= 22.0).then(|| format!("#{}", t.id));
-            let mut s = Shape::new(table_shape_id(t.id), Role::Node, Geometry::Rect { x: x0, y: top, w, h, rx: 2.0, label });
-            s.mark = mark(t.id);
-            shapes.push(s);
+        let parts = RowParts { name: lsm.row_name(r), name_id: ROW_NAME | (10 + r as u64), baseline_id: LANE_LINE | r as u64, thin_id: THIN_RUN | r as u64, pending: false };
+        y += draw_row(&mut shapes, &axis, &mark, y, parts, row, biggest) + ROW_GAP;
+        if let Some((_, f)) = in_flight.filter(|(after, _)| *after == r) {
+            let name = match lsm.config().strategy {
+                Strategy::Leveled => format!("→ L{}", f.level),
+                Strategy::Tiered => "Writing".to_string(),
+            };
+            let parts = RowParts { name, name_id: PENDING, baseline_id: PENDING | 1, thin_id: PENDING | 2, pending: true };
+            y += draw_row(&mut shapes, &axis, &mark, y, parts, &f.tables, biggest) + ROW_GAP;
         }
-        if !thin.is_empty() {
-            let title = format!("{} tables too narrow to draw apart", thousands(thin.len() as u64));
-            shapes.push(Shape::new(THIN_RUN | r as u64, Role::Node, Geometry::Path { segments: thin, arrow: false }).titled(title));
-        }
-        y += row_h + ROW_GAP;
     }
 
     // A get's key, as a line down through every row: the tables it crosses are the ones
@@ -268,8 +250,70 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     }
 
     let mut scene = Scene { width: WIDTH, height: y - ROW_GAP + MARGIN, shapes, focus: None };
-    scene.focus = scene.bounds_of(|s| s.mark.is_some() && matches!(s.role, Role::Node | Role::Item));
+    // Tables being written belong in view with the inputs they replace.
+    scene.focus = scene.bounds_of(|s| (s.mark.is_some() || s.pending) && matches!(s.role, Role::Node | Role::Item));
     scene
+}
+
+/// The row a compaction's outputs are drawn below while they are being written: the level
+/// they are written for (the last row, if that level is not drawn yet), or, tiered, the last
+/// row holding one of their inputs (their size tier is only known once the inputs are gone).
+fn pending_row(lsm: &Lsm, rows: &[Vec<Arc<SsTable>>], f: &InFlight) -> usize {
+    let last = rows.len().saturating_sub(1);
+    match lsm.config().strategy {
+        Strategy::Leveled => f.level.min(last),
+        Strategy::Tiered => rows.iter().rposition(|row| row.iter().any(|t| f.inputs.contains(&t.id))).unwrap_or(last),
+    }
+}
+
+/// A row's name, the ids of the shapes that are the row's own (its name, baseline and thin
+/// bars), and whether its tables are a compaction's outputs being written.
+struct RowParts {
+    name: String,
+    name_id: u64,
+    baseline_id: u64,
+    thin_id: u64,
+    pending: bool,
+}
+
+/// Draws one row from `y` down: its name, a faint baseline (so an empty level still shows
+/// where it is) and its tables, each as tall as its share of `biggest` bytes. Returns the
+/// row's height.
+fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<Tone>, y: f64, parts: RowParts, row: &[Arc<SsTable>], biggest: f64) -> f64 {
+    let pending = parts.pending;
+    // A sorted run (a leveled level below L0) never overlaps itself: each table is drawn
+    // at its true width in one lane, however narrow. Rows that may overlap widen narrow
+    // tables to stay visible and stack them in lanes.
+    let mut by_key: Vec<&Arc<SsTable>> = row.iter().collect();
+    by_key.sort_by_key(|t| t.min());
+    let sorted_run = by_key.windows(2).all(|w| w[0].max() < w[1].min());
+    let spans: Vec<(f64, f64)> = row.iter().map(|t| if sorted_run { axis.true_span(t) } else { axis.span(t) }).collect();
+    let lanes = if sorted_run { vec![0; row.len()] } else { lanes(row, &spans) };
+    let lane_count = lanes.iter().copied().max().map_or(1, |m| m + 1);
+    let row_h = lane_count as f64 * LANE;
+    shapes.push(text(parts.name_id, AXIS_X0 / 2.0, y + LANE / 2.0, parts.name));
+    shapes.push(Shape::new(parts.baseline_id, Role::Edge, Geometry::Path { segments: vec![[AXIS_X0, y + row_h, AXIS_X1, y + row_h]], arrow: false }).pending(pending));
+    let mut thin: Vec<[f64; 4]> = Vec::new();
+    for ((t, &lane), &(x0, w)) in row.iter().zip(&lanes).zip(&spans) {
+        let h = (TABLE_MAX_H * (t.bytes as f64 / biggest).sqrt()).clamp(TABLE_MIN_H, TABLE_MAX_H);
+        let top = y + lane as f64 * LANE + (TABLE_MAX_H - h);
+        if sorted_run && w < THIN && mark(t.id).is_none() {
+            let x = x0 + w / 2.0;
+            thin.push([x, top, x, top + h]);
+            continue;
+        }
+        let label = (w >= 44.0 && h >= 22.0).then(|| format!("#{}", t.id));
+        // The same id as once it is in place, so the box moves into its level.
+        let mut s = Shape::new(table_shape_id(t.id), Role::Node, Geometry::Rect { x: x0, y: top, w, h, rx: 2.0, label }).pending(pending);
+        s.mark = mark(t.id);
+        shapes.push(s);
+    }
+    if !thin.is_empty() {
+        let what = if pending { "being written" } else { "too narrow to draw apart" };
+        let title = format!("{} tables {what}", thousands(thin.len() as u64));
+        shapes.push(Shape::new(parts.thin_id, Role::Node, Geometry::Path { segments: thin, arrow: false }).titled(title).pending(pending));
+    }
+    row_h
 }
 
 /// The lane of each table in a row: the first lane where its box (`spans`, as drawn, so a

@@ -48,11 +48,28 @@ impl Lsm {
                 }
             }
         }
+        // A compaction's outputs between being written and replacing their inputs: sound
+        // tables, new ones, whose inputs are all still in place.
+        let mut in_flight_bytes = 0;
+        if let Some(f) = self.in_flight() {
+            for t in &f.tables {
+                if t.entries.is_empty() || !t.entries.windows(2).all(|w| w[0].key < w[1].key) {
+                    return Err(format!("table #{} being written is empty or not sorted", t.id));
+                }
+                if self.tables().any(|s| s.id == t.id) {
+                    return Err(format!("table #{} is being written but is already in a level", t.id));
+                }
+                in_flight_bytes += t.bytes;
+            }
+            if let Some(id) = f.inputs.iter().find(|&&id| !self.tables().any(|t| t.id == id)) {
+                return Err(format!("compaction input #{id} is gone before its outputs are in place"));
+            }
+        }
         // A trivial move neither writes nor removes bytes, so it needs no entry here.
         let c = &self.counters;
-        if self.table_bytes() + c.removed_bytes != c.flush_bytes + c.compaction_written {
+        if self.table_bytes() + in_flight_bytes + c.removed_bytes != c.flush_bytes + c.compaction_written {
             return Err(format!(
-                "bytes do not add up: {} on disk + {} removed ≠ {} flushed + {} compacted",
+                "bytes do not add up: {} on disk + {in_flight_bytes} being written + {} removed ≠ {} flushed + {} compacted",
                 self.table_bytes(),
                 c.removed_bytes,
                 c.flush_bytes,

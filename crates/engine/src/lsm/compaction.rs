@@ -2,7 +2,7 @@
 //! no read can see any more.
 
 use super::table::SsTable;
-use super::{Entry, Lsm, Strategy, TieredOptions, MAX_LEVELS};
+use super::{Entry, InFlight, Lsm, Strategy, TieredOptions, MAX_LEVELS};
 use crate::step::{Highlight, Recorder, Tone};
 use std::sync::Arc;
 
@@ -271,6 +271,10 @@ impl Lsm {
         !self.tables().any(|t| !inputs.iter().any(|&(_, id)| id == t.id) && t.covers(e.key) && t.min_seq < e.seq && t.bloom.may_contain(e.key))
     }
 
+    /// Runs one compaction. Recorded, a compaction that rewrites bytes takes four steps: its
+    /// inputs are marked, they are merged (what the merge dropped), the new tables appear
+    /// beside the inputs (held in `in_flight`, for the view only), and the inputs are deleted.
+    /// A trivial move takes two: marked, moved.
     fn run(&mut self, job: Job, rec: &mut impl Recorder<Lsm>) {
         let ids: Vec<u32> = job.inputs.iter().map(|&(_, id)| id).collect();
         let mut input_levels: Vec<usize> = job.inputs.iter().map(|&(l, _)| l).collect();
@@ -297,27 +301,97 @@ impl Lsm {
         // A table with nothing below it to merge with moves down a level as it is (RocksDB's
         // trivial move): no bytes are rewritten.
         let trivial = job.split && inputs.len() == 1 && job.inputs[0].0 != out_level && job.inputs[0].0 > 0 && !matches!(job.reason, Reason::Manual(_));
-        let outputs: Vec<Arc<SsTable>> = if trivial {
-            inputs.clone()
-        } else {
-            let (merged, dropped_versions) = merge(&leveled_inputs);
-            let before = merged.len();
-            let kept: Vec<Entry> = merged.into_iter().filter(|e| e.value.is_some() || !self.tombstone_droppable(e, &job.inputs)).collect();
-            self.counters.dropped_versions += dropped_versions;
-            self.counters.dropped_tombstones += (before - kept.len()) as u64;
-            let chunks = if job.split { split_at_bytes(kept, self.config.target_file_bytes()) } else if kept.is_empty() { Vec::new() } else { vec![kept] };
-            chunks
-                .into_iter()
-                .map(|entries| {
-                    let t = SsTable::build(self.next_table, entries, self.config.bits_per_key);
-                    self.next_table += 1;
-                    Arc::new(t)
-                })
-                .collect()
-        };
-        let written: u64 = if trivial { 0 } else { outputs.iter().map(|t| t.bytes).sum() };
+        if trivial {
+            self.install(&places, &leveled_inputs, &inputs, out_level);
+            self.counters.compactions += 1;
+            self.changed();
+            if rec.recording() {
+                let caption = format!(
+                    "Table #{} overlaps nothing in {}, so it moves down as it is: a trivial move, no bytes rewritten.",
+                    ids[0],
+                    self.row_name(out_level)
+                );
+                rec.record(self, caption, Highlight::new(Tone::Change, ids, []));
+            }
+            return;
+        }
 
-        for (level, at) in &places {
+        // Merged: the inputs are read and merge-sorted; nothing on disk has changed yet. The
+        // counters move with the phases (read here, written next, removed last), so each
+        // step's figures say what that step did.
+        let (merged, dropped_versions) = merge(&leveled_inputs);
+        let before = merged.len();
+        let kept: Vec<Entry> = merged.into_iter().filter(|e| e.value.is_some() || !self.tombstone_droppable(e, &job.inputs)).collect();
+        let dropped_tombstones = (before - kept.len()) as u64;
+        self.counters.compaction_read += read;
+        self.counters.dropped_versions += dropped_versions;
+        self.counters.dropped_tombstones += dropped_tombstones;
+        self.changed();
+        if rec.recording() {
+            let entries_in: usize = inputs.iter().map(|t| t.entries.len()).sum();
+            let kept_tombstones = kept.iter().filter(|e| e.value.is_none()).count();
+            let caption = merge_caption(inputs.len(), read, entries_in, dropped_versions, dropped_tombstones, kept.len(), kept_tombstones);
+            rec.record(self, caption, Highlight::new(Tone::Visit, ids.clone(), []));
+        }
+
+        // Outputs appear: the merged entries are written as new tables, while the inputs are
+        // still the copy reads use.
+        let chunks = if job.split { split_at_bytes(kept, self.config.target_file_bytes()) } else if kept.is_empty() { Vec::new() } else { vec![kept] };
+        let outputs: Vec<Arc<SsTable>> = chunks
+            .into_iter()
+            .map(|entries| {
+                let t = SsTable::build(self.next_table, entries, self.config.bits_per_key);
+                self.next_table += 1;
+                Arc::new(t)
+            })
+            .collect();
+        let written: u64 = outputs.iter().map(|t| t.bytes).sum();
+        self.counters.compaction_written += written;
+        self.changed();
+        if rec.recording() {
+            if !outputs.is_empty() {
+                self.in_flight = Some(Arc::new(InFlight { level: out_level, inputs: ids.clone(), tables: outputs.clone() }));
+            }
+            let caption = self.outputs_caption(&job, &outputs, written);
+            rec.record(self, caption, Highlight::new(Tone::Visit, ids.clone(), []));
+        }
+
+        // Inputs vanish: the new tables take their place.
+        self.in_flight = None;
+        self.install(&places, &leveled_inputs, &outputs, out_level);
+        self.counters.removed_bytes += read;
+        self.counters.compactions += 1;
+        self.changed();
+        if rec.recording() {
+            let names: Vec<String> = ids.iter().map(|id| format!("#{id}")).collect();
+            let their = if names.len() == 1 { "it" } else { "them" };
+            let replaced = if outputs.is_empty() {
+                format!("nothing replaces {their}")
+            } else {
+                let place = match self.config.strategy {
+                    Strategy::Leveled => format!(" in L{out_level}"),
+                    Strategy::Tiered => String::new(),
+                };
+                let takes = if outputs.len() == 1 { "the new table takes" } else { "the new tables take" };
+                format!("{takes} {} place{place}", if names.len() == 1 { "its" } else { "their" })
+            };
+            let now = self.counters;
+            let caption = format!(
+                "Done: the input{} {} {} deleted ({read} bytes freed) and {replaced}. So far compactions have dropped {} and {}.",
+                plural(names.len()),
+                names.join(", "),
+                if names.len() == 1 { "is" } else { "are" },
+                count(now.dropped_versions, "shadowed version", "shadowed versions"),
+                count(now.dropped_tombstones, "tombstone", "tombstones")
+            );
+            let out_ids: Vec<u32> = outputs.iter().map(|t| t.id).collect();
+            rec.record(self, caption, Highlight::new(Tone::Change, out_ids, []));
+        }
+    }
+
+    /// Takes the inputs (at `places`) out of their levels and puts `outputs` into `out_level`.
+    fn install(&mut self, places: &[(usize, Vec<usize>)], leveled_inputs: &[(usize, Arc<SsTable>)], outputs: &[Arc<SsTable>], out_level: usize) {
+        for (level, at) in places {
             let tables = &mut self.levels[*level];
             match (at.first(), at.last()) {
                 // Below L0 a job's tables of one level are side by side: one cut.
@@ -329,7 +403,7 @@ impl Lsm {
                 }),
             }
         }
-        for (level, t) in &leveled_inputs {
+        for (level, t) in leveled_inputs {
             self.level_bytes[*level] -= t.bytes;
         }
         self.level_bytes[out_level] += outputs.iter().map(|t| t.bytes).sum::<u64>();
@@ -345,37 +419,28 @@ impl Lsm {
             let at = target.partition_point(|t| t.min() < first.min());
             target.splice(at..at, outputs.iter().cloned());
         }
-        if !trivial {
-            self.counters.compaction_read += read;
-            self.counters.compaction_written += written;
-            self.counters.removed_bytes += read;
-        }
-        self.counters.compactions += 1;
-        self.changed();
+    }
 
-        if rec.recording() {
-            let out_ids: Vec<u32> = outputs.iter().map(|t| t.id).collect();
-            let caption = if trivial {
-                format!(
-                    "Table #{} overlaps nothing in {}, so it moves down as it is: a trivial move, no bytes rewritten.",
-                    ids[0],
-                    self.row_name(out_level)
-                )
-            } else {
-                let names: Vec<String> = out_ids.iter().map(|id| format!("#{id}")).collect();
-                let place = match self.config.strategy {
-                    Strategy::Leveled => format!(" in L{out_level}"),
-                    Strategy::Tiered => String::new(),
-                };
-                let outputs_text = if names.is_empty() { "no table at all: every entry was a dropped tombstone or shadowed".to_string() } else { format!("{} new table{}{place} ({written} bytes): {}", names.len(), if names.len() == 1 { "" } else { "s" }, names.join(", ")) };
-                let now = self.counters;
-                format!(
-                    "Merged: read {read} bytes and wrote {outputs_text}. The inputs are deleted. So far compactions have dropped {} shadowed versions and {} tombstones.",
-                    now.dropped_versions, now.dropped_tombstones
-                )
-            };
-            rec.record(self, caption, Highlight::new(Tone::Change, out_ids, []));
+    fn outputs_caption(&self, job: &Job, outputs: &[Arc<SsTable>], written: u64) -> String {
+        if outputs.is_empty() {
+            return "Nothing is written: every entry was a shadowed version or a tombstone that could go, so the merge leaves no table. Its inputs are still on disk.".to_string();
         }
+        let names: Vec<String> = outputs.iter().map(|t| format!("#{}", t.id)).collect();
+        let place = match self.config.strategy {
+            Strategy::Leveled => format!(" for L{}", job.output_level),
+            Strategy::Tiered => String::new(),
+        };
+        let split = if !job.split {
+            String::new()
+        } else if outputs.len() == 1 {
+            format!(" It fits under target_file_size_base ({} bytes), so it is one table.", self.config.target_file_bytes())
+        } else {
+            format!(" The sorted entries are cut into a new table each time one reaches target_file_size_base ({} bytes).", self.config.target_file_bytes())
+        };
+        let (input, it) = if job.inputs.len() == 1 { ("The input is", "it") } else { ("The inputs are", "them") };
+        let outputs_are = if outputs.len() == 1 { "table is" } else { "tables are" };
+        let inputs = format!("{input} not deleted yet: reads still use {it} until the new {outputs_are} complete.");
+        format!("Written: {} new table{}{place} ({written} bytes): {}, drawn dashed while being written.{split} {inputs}", outputs.len(), plural(outputs.len()), names.join(", "))
     }
 
     fn job_caption(&self, job: &Job, inputs: &[Arc<SsTable>], from_next: usize) -> String {
@@ -433,4 +498,39 @@ fn split_at_bytes(mut entries: Vec<Entry>, target: u64) -> Vec<Vec<Entry>> {
     }
     out.reverse();
     out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// "1 tombstone", "3 tombstones".
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The merged step's caption: what came in, what this merge dropped, what survives.
+fn merge_caption(tables: usize, read: u64, entries_in: usize, versions: u64, tombstones: u64, survivors: usize, kept_tombstones: usize) -> String {
+    let kept = match kept_tombstones {
+        0 => String::new(),
+        n => format!(
+            " {} kept: an older table outside this merge may still hold {} key{}, so dropping {} would bring an old value back.",
+            count(n as u64, "tombstone is", "tombstones are"),
+            if n == 1 { "its" } else { "their" },
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" }
+        ),
+    };
+    let read_in = if tables == 1 { format!("the input ({read} bytes) is read") } else { format!("the {tables} inputs ({read} bytes) are read") };
+    format!(
+        "Merged: {read_in} and merge-sorted by key, {} in all. For each key only the newest version goes on, so this merge drops {} and {}: {}.{kept} Nothing on disk has changed yet.",
+        count(entries_in as u64, "entry", "entries"),
+        count(versions, "shadowed version", "shadowed versions"),
+        count(tombstones, "tombstone", "tombstones"),
+        count(survivors as u64, "entry survives", "entries survive")
+    )
 }

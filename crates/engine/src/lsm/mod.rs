@@ -224,6 +224,21 @@ pub struct Wal {
 
 pub type Memtable = BTreeMap<Key, Entry>;
 
+/// A compaction's new tables after they are written and before their inputs are deleted.
+///
+/// Only a recorded compaction sets it (the fast path never builds one), and only for one
+/// step, so the view can draw the outputs beside the inputs they replace. It is not part of
+/// the tree: reads, the rows, the metrics and the message state all ignore it, and the tables
+/// join `levels` in the compaction's next step.
+#[derive(Clone, Debug)]
+pub struct InFlight {
+    /// The level the tables are written for (tiered: 0, the one stored level).
+    pub level: usize,
+    /// The compaction's inputs, by id: still in their levels.
+    pub inputs: Vec<u32>,
+    pub tables: Vec<Arc<SsTable>>,
+}
+
 /// The tree.
 #[derive(Clone, Debug)]
 pub struct Lsm {
@@ -237,6 +252,8 @@ pub struct Lsm {
     /// Bytes in each level, kept as tables come and go: every compaction pick asks for every
     /// level's size, and summing them each time was most of the pick's cost.
     level_bytes: [u64; MAX_LEVELS],
+    /// See [`InFlight`]; shared, so a step's snapshot copies one pointer.
+    in_flight: Option<Arc<InFlight>>,
     next_table: u32,
     seq: u64,
     /// The largest key ever written (the view's key axis reaches past it).
@@ -265,6 +282,7 @@ impl Lsm {
             wal: Wal::default(),
             levels: vec![Vec::new()],
             level_bytes: [0; MAX_LEVELS],
+            in_flight: None,
             next_table: 1,
             seq: 0,
             key_high: 0,
@@ -297,6 +315,11 @@ impl Lsm {
     /// The stored levels (see the field's comment for tiered trees).
     pub fn levels(&self) -> &[Vec<Arc<SsTable>>] {
         &self.levels
+    }
+
+    /// A recorded compaction's outputs, between being written and replacing their inputs.
+    pub fn in_flight(&self) -> Option<&InFlight> {
+        self.in_flight.as_deref()
     }
 
     pub fn key_high(&self) -> Key {

@@ -17,6 +17,8 @@ struct Palette {
     change: String,
     found: String,
     refused: String,
+    /// A table being written (`--pending`).
+    pending: String,
     /// `--series-0` … `--series-7`.
     series: Vec<String>,
 }
@@ -32,6 +34,7 @@ impl Palette {
             change: var("--change", "#e69f00"),
             found: var("--found", "#009e73"),
             refused: var("--refused", "#d55e00"),
+            pending: var("--pending", "#8f6200"),
             series: SERIES_HEX.iter().enumerate().map(|(i, hex)| var(&format!("--series-{i}"), hex)).collect(),
         }
     }
@@ -113,7 +116,8 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
     for shape in scene.shapes.iter().filter(|s| s.series.is_none() && !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {
-        let mark = palette.tone(shape.mark);
+        // A table being written is drawn dashed in its own colour (as the stylesheet draws it).
+        let mark = palette.tone(shape.mark).or(shape.pending.then_some(palette.pending.as_str()));
         match &shape.geometry {
             Geometry::Rect { x, y, w, h, label, .. } => {
                 if shape.role == Role::Node {
@@ -128,7 +132,14 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
                 }
                 ctx.set_stroke_style_str(mark.unwrap_or(if shape.role == Role::Node { &palette.ink } else { &palette.muted }));
                 ctx.set_line_width(if shape.overfull || mark.is_some() { 3.0 } else { 1.0 });
+                if shape.pending {
+                    let dashes: js_sys::Array = [10.0, 4.0].iter().map(|d| wasm_bindgen::JsValue::from_f64(*d)).collect();
+                    let _ = ctx.set_line_dash(&dashes);
+                }
                 ctx.stroke_rect(*x, *y, *w, *h);
+                if shape.pending {
+                    let _ = ctx.set_line_dash(&js_sys::Array::new());
+                }
                 if let Some(label) = label {
                     ctx.set_fill_style_str(&palette.ink);
                     let _ = ctx.fill_text(label, x + w / 2.0, y + h / 2.0);

@@ -184,6 +184,7 @@ pub fn message(lsm: &Lsm) -> LsmMessage {
 const LEGEND: &[LegendEntry] = &[
     LegendEntry { tone: Some(Tone::Visit), swatch: "mark-visit", short: "Read", meaning: "Read: a table or memtable being looked in, a block read, compaction inputs (dashed blue)" },
     LegendEntry { tone: Some(Tone::Change), swatch: "mark-change", short: "Written", meaning: "Written: a put in the WAL and memtable, a flushed table, compaction outputs (orange)" },
+    LegendEntry { tone: None, swatch: "pending", short: "Writing", meaning: "Being written: a compaction's new tables, in a row of their own until their inputs are deleted (long dashes, amber, tinted)" },
     LegendEntry { tone: Some(Tone::Found), swatch: "mark-found", short: "Found", meaning: "Found: where a get or scan found the newest value (green)" },
     LegendEntry { tone: Some(Tone::Refused), swatch: "mark-refused", short: "Skipped", meaning: "Skipped or deleted: a bloom filter said no, a tombstone, nothing to do (dotted red)" },
     LegendEntry { tone: None, swatch: "lsm-table", short: "Table", meaning: "An SSTable: spans its keys along the axis; taller means more bytes" },
@@ -384,6 +385,15 @@ impl Widget for LsmWidget {
                 }
             }
             out.push('.');
+        }
+        if let Some(f) = lsm.in_flight() {
+            let names: Vec<String> = f.tables.iter().take(8).map(|t| format!("#{}", t.id)).collect();
+            let more = if f.tables.len() > names.len() { format!(" and {} more", f.tables.len() - names.len()) } else { String::new() };
+            let place = match lsm.config().strategy {
+                Strategy::Leveled => format!(" for L{}", f.level),
+                Strategy::Tiered => String::new(),
+            };
+            out.push_str(&format!(" Being written{place}, beside the inputs they replace: {}{more}.", names.join(", ")));
         }
         out
     }
