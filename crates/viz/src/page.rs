@@ -106,6 +106,35 @@ struct Frame {
     note: Option<&'static str>,
 }
 
+/// The sides of the last few positions shown, for one revision of the runs: stepping back over
+/// a step, or to and fro around one as a learner does, reuses its layout instead of laying the
+/// structure out again (for a 100,000-key ring that is most of a step's work). A position's
+/// sides depend only on the runs, so they are dropped whenever the runs change.
+#[derive(Default)]
+struct LaidOut {
+    revision: u64,
+    sides: std::collections::VecDeque<(usize, Vec<Side>)>,
+}
+
+impl LaidOut {
+    const KEPT: usize = 24;
+
+    fn get(&self, revision: u64, pos: usize) -> Option<Vec<Side>> {
+        (self.revision == revision).then(|| self.sides.iter().find(|(p, _)| *p == pos).map(|(_, s)| s.clone())).flatten()
+    }
+
+    fn keep(&mut self, revision: u64, pos: usize, sides: Vec<Side>) {
+        if self.revision != revision {
+            self.revision = revision;
+            self.sides.clear();
+        }
+        if self.sides.len() == Self::KEPT {
+            self.sides.pop_front();
+        }
+        self.sides.push_back((pos, sides));
+    }
+}
+
 fn side<W: Widget>(runs: &Runs<W>, which: usize, pos: usize) -> Option<Side> {
     let at = runs.at(which, pos)?;
     let name = W::name(&W::params_of(at.state));
@@ -383,6 +412,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
         });
     });
 
+    let laid_out = StoredValue::new_local(LaidOut::default());
     let frame = Memo::new(move |_| {
         revision.track();
         let preview = running.with(|r| {
@@ -396,7 +426,13 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
         }
         let pos = player.position.get();
         let note = scenario.with_untracked(|s| s.guided.and_then(|g| g.note_at(pos)));
-        runs.with_value(|r| Frame { op: r.op_at(pos), sides: (0..2).filter_map(|w| side(r, w, pos)).collect(), note })
+        let revision = revision.get_untracked();
+        let sides = laid_out.with_value(|c| c.get(revision, pos)).unwrap_or_else(|| {
+            let sides: Vec<Side> = runs.with_value(|r| (0..2).filter_map(|w| side(r, w, pos)).collect());
+            laid_out.update_value(|c| c.keep(revision, pos, sides.clone()));
+            sides
+        });
+        runs.with_value(|r| Frame { op: r.op_at(pos), sides, note })
     });
     if embedded {
         embed::hand_back_unused_keys();
