@@ -12,11 +12,14 @@ use std::collections::HashMap;
 
 thread_local! {
     static CACHE: RefCell<(String, HashMap<String, String>)> = RefCell::new((String::new(), HashMap::new()));
+    // One query list, asked again each time: `matchMedia` itself cost 0.25 ms a step when it
+    // was called for every colour.
+    static DARK: Option<web_sys::MediaQueryList> = strata_browser::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
 }
 
 fn theme_key() -> String {
     let chosen = strata_browser::document().and_then(|d| d.document_element()).and_then(|r| r.get_attribute("data-theme")).unwrap_or_default();
-    let dark = strata_browser::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches());
+    let dark = DARK.with(|q| q.as_ref().is_some_and(|m| m.matches()));
     format!("{chosen}|{dark}")
 }
 

@@ -262,11 +262,20 @@ fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, motion: Motion)
     } else if old_class.as_deref() != Some(class.as_str()) {
         set(el, "class", &class);
     }
-    if let Some(title) = &shape.title {
-        if old.and_then(|o| o.title.as_ref()) != Some(title) {
-            if let Some(t) = el.last_element_child().filter(|t| t.tag_name() == "title") {
+    // The tooltip follows the shape: written when it changes, added when the shape gains one
+    // (a table that stops being written), removed when it loses one.
+    let old_title = old.and_then(|o| o.title.as_ref());
+    if old_title != shape.title.as_ref() && !matches!(shape.geometry, Geometry::Text { .. }) {
+        let existing = el.last_element_child().filter(|t| t.tag_name() == "title");
+        match (&shape.title, existing) {
+            (Some(title), Some(t)) => t.set_text_content(Some(title)),
+            (Some(title), None) => {
+                let t = svg_el("title");
                 t.set_text_content(Some(title));
+                let _ = el.append_child(&t);
             }
+            (None, Some(t)) => t.remove(),
+            (None, None) => {}
         }
     }
     match &shape.geometry {
