@@ -20,10 +20,32 @@ pub enum Geometry {
     Circle { cx: f64, cy: f64, r: f64 },
     /// Part of a circle's outline, from `start` to `end` degrees clockwise from 12 o'clock.
     Arc { cx: f64, cy: f64, r: f64, start: f64, end: f64 },
-    /// Text centred on (x, y).
-    Text { x: f64, y: f64, text: String },
+    /// Text at (x, y): centred on it, or starting or ending there (`anchor`).
+    Text { x: f64, y: f64, text: String, anchor: Anchor },
     /// Straight segments, each `(x1, y1, x2, y2)`, drawn as one path.
     Path { segments: Vec<[f64; 4]>, arrow: bool },
+}
+
+/// Which point of a text its x names. A label beside a box starts or ends there, so that it
+/// grows away from the box when the stage draws text larger than the scene's scale (a small
+/// embed keeps text at a readable size; see `min_text_px` in crates/viz).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    #[default]
+    Middle,
+    End,
+}
+
+impl Anchor {
+    /// As SVG's `text-anchor` names it (the canvas's `textAlign` says "center" for the middle).
+    pub fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
 }
 
 /// What a shape is for: the renderers style each role, and the tests count them.
@@ -111,9 +133,14 @@ impl Shape {
         match &self.geometry {
             Geometry::Rect { x, y, w, h, .. } => (*x, *y, *w, *h),
             Geometry::Circle { cx, cy, r } | Geometry::Arc { cx, cy, r, .. } => (cx - r, cy - r, 2.0 * r, 2.0 * r),
-            Geometry::Text { x, y, text } => {
+            Geometry::Text { x, y, text, anchor } => {
                 let w = text.chars().count() as f64 * FONT_SIZE * 0.6;
-                (x - w / 2.0, y - FONT_SIZE / 2.0, w, FONT_SIZE)
+                let left = match anchor {
+                    Anchor::Start => *x,
+                    Anchor::Middle => x - w / 2.0,
+                    Anchor::End => x - w,
+                };
+                (left, y - FONT_SIZE / 2.0, w, FONT_SIZE)
             }
             Geometry::Path { segments, .. } => {
                 let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -348,11 +375,12 @@ pub fn to_svg(scene: &Scene) -> String {
                 arc_data(*cx, *cy, *r, *start, *end),
                 close("path", &title)
             ),
-            Geometry::Text { x, y, text } => writeln!(
+            Geometry::Text { x, y, text, anchor } => writeln!(
                 s,
-                "<text class=\"{class}\" data-id=\"{id}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
+                "<text class=\"{class}\" data-id=\"{id}\" x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"{fill}\">{}</text>",
                 num(*x),
                 num(*y + 5.5),
+                anchor.svg(),
                 escape(text)
             ),
             Geometry::Path { segments, arrow } => {

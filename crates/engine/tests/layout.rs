@@ -159,7 +159,7 @@ fn snapshot_every_shape_kind() {
     arc.mark = Some(Tone::Change);
     let mut table = Shape::new(3, Role::Node, Geometry::Rect { x: 170.0, y: 20.0, w: 90.0, h: 34.0, rx: 4.0, label: Some("L0 <1>".into()) });
     table.overfull = true;
-    let label = Shape::new(4, Role::Label, Geometry::Text { x: 80.0, y: 80.0, text: "ring & nodes".into() });
+    let label = Shape::new(4, Role::Label, Geometry::Text { x: 80.0, y: 80.0, text: "ring & nodes".into(), anchor: Default::default() });
     let edge = Shape::new(5, Role::Edge, Geometry::Path { segments: vec![[215.0, 54.0, 215.0, 120.0], [215.0, 120.0, 250.0, 140.0]], arrow: true });
     let scene = Scene { width: 280.0, height: 160.0, shapes: vec![ring, arc, table, label, edge], focus: None };
     check_snapshot("scene-shapes", &to_svg(&scene));

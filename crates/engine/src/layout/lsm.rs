@@ -7,13 +7,16 @@
 //! grows, and a table keeps its place from step to step.
 
 use crate::lsm::{InFlight, Lsm, SsTable, Strategy, IMMUTABLE_ID, MAX_KEY, MEMTABLE_ID, WAL_ID};
-use crate::scene::{Geometry, Role, Scene, Shape};
+use crate::scene::{Anchor, Geometry, Role, Scene, Shape};
 use crate::step::{Highlight, Tone};
 use std::sync::Arc;
 
 pub const WIDTH: f64 = 760.0;
-/// Where the key axis starts and ends: row names sit to its left.
-pub const AXIS_X0: f64 = 110.0;
+/// Where the key axis starts and ends: row names sit to its left, ending at NAME_X. In a
+/// 640 × 360 embed the stage draws the LSM at about 59 % with text kept at 14 px, where
+/// "Memtable" is about 114 units wide: the column leaves room for that.
+pub const AXIS_X0: f64 = 130.0;
+const NAME_X: f64 = AXIS_X0 - 10.0;
 pub const AXIS_X1: f64 = 745.0;
 pub const MARGIN: f64 = 12.0;
 pub const KEY_W: f64 = 52.0;
@@ -87,7 +90,17 @@ impl Axis {
 }
 
 fn text(id: u64, x: f64, y: f64, s: impl Into<String>) -> Shape {
-    Shape::new(id, Role::Label, Geometry::Text { x, y, text: s.into() })
+    anchored(id, x, y, s, Anchor::Middle)
+}
+
+fn anchored(id: u64, x: f64, y: f64, s: impl Into<String>, anchor: Anchor) -> Shape {
+    Shape::new(id, Role::Label, Geometry::Text { x, y, text: s.into(), anchor })
+}
+
+/// A row's name, ending just left of the key axis, so a name drawn larger than the scale
+/// grows away from the row.
+fn row_name(id: u64, y: f64, s: impl Into<String>) -> Shape {
+    anchored(id, NAME_X, y, s, Anchor::End)
 }
 
 fn thousands(n: u64) -> String {
@@ -145,7 +158,7 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
 
     // The WAL: its live segment and, while a flush is pending, the sealed one.
     let wal = lsm.wal();
-    shapes.push(text(ROW_NAME, AXIS_X0 / 2.0, y + CELL_H / 2.0, "WAL"));
+    shapes.push(row_name(ROW_NAME, y + CELL_H / 2.0, "WAL"));
     let mut wal_box = Shape::new(BOX | 1, Role::Node, Geometry::Rect {
         x: AXIS_X0,
         y,
@@ -169,7 +182,7 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     y += CELL_H + ROW_GAP;
 
     // The memtable and the immutable memtable, as sorted key cells.
-    shapes.push(text(ROW_NAME | 1, AXIS_X0 / 2.0, y + CELL_H / 2.0 + 3.0, "Memtable"));
+    shapes.push(row_name(ROW_NAME | 1, y + CELL_H / 2.0 + 3.0, "Memtable"));
     let capacity = lsm.config().memtable_entries;
     let mut x = AXIS_X0;
     for (which, table, id, cell_base) in [(0u64, Some(lsm.memtable()), MEMTABLE_ID, CELL), (1, lsm.immutable(), IMMUTABLE_ID, IMM_CELL)] {
@@ -199,9 +212,11 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
             }));
         }
         let caption = if which == 0 { format!("{} of {capacity}", table.len()) } else { "flushing".to_string() };
-        let note_w = caption.chars().count() as f64 * 9.6;
-        shapes.push(text(NOTE | which, x + w + 8.0 + note_w / 2.0, y + CELL_H / 2.0 + 3.0, caption));
-        x += w + note_w + 28.0;
+        // As wide as the note is drawn in the smallest embed (14 px text at 59 %: 24 units).
+        let note_w = caption.chars().count() as f64 * 24.0 * 0.6;
+        // Starting beside the box, so that larger text grows away from it.
+        shapes.push(anchored(NOTE | which, x + w + 8.0, y + CELL_H / 2.0 + 3.0, caption, Anchor::Start));
+        x += w + note_w + 20.0;
     }
     y += CELL_H + 6.0 + ROW_GAP;
 
@@ -291,7 +306,7 @@ fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<
     let lanes = if sorted_run { vec![0; row.len()] } else { lanes(row, &spans) };
     let lane_count = lanes.iter().copied().max().map_or(1, |m| m + 1);
     let row_h = lane_count as f64 * LANE;
-    shapes.push(text(parts.name_id, AXIS_X0 / 2.0, y + LANE / 2.0, parts.name));
+    shapes.push(row_name(parts.name_id, y + LANE / 2.0, parts.name));
     shapes.push(Shape::new(parts.baseline_id, Role::Edge, Geometry::Path { segments: vec![[AXIS_X0, y + row_h, AXIS_X1, y + row_h]], arrow: false }).pending(pending));
     let mut thin: Vec<[f64; 4]> = Vec::new();
     for ((t, &lane), &(x0, w)) in row.iter().zip(&lanes).zip(&spans) {

@@ -12,7 +12,7 @@
 use crate::ring::hash::degrees;
 use crate::ring::place::{successor, VNode, NOBODY};
 use crate::ring::{count, fixed, noun, plural, Algorithm, Cluster, LookupStage, Status};
-use crate::scene::{Geometry, Role, Scene, Shape};
+use crate::scene::{Anchor, Geometry, Role, Scene, Shape};
 use crate::step::{Highlight, Tone};
 
 /// Up to this many keys are drawn one dot each.
@@ -64,7 +64,7 @@ fn radial(deg: f64, r0: f64, r1: f64) -> [f64; 4] {
 }
 
 fn text(id: u64, x: f64, y: f64, t: impl Into<String>) -> Shape {
-    Shape::new(id, Role::Label, Geometry::Text { x, y, text: t.into() })
+    Shape::new(id, Role::Label, Geometry::Text { x, y, text: t.into(), anchor: Anchor::Middle })
 }
 
 /// The mark a node's shapes get: its highlight, else its status.

@@ -3,7 +3,7 @@
 //! every scroll, batched by colour. Steps jump instead of moving (a dense scene has too much
 //! in motion to follow anyway).
 
-use strata_engine::scene::{num, series_style, Geometry, Role, Scene, Shape, SERIES_HEX};
+use strata_engine::scene::{Anchor, num, series_style, Geometry, Role, Scene, Shape, SERIES_HEX};
 use strata_engine::step::Tone;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -151,9 +151,11 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
                 ctx.set_stroke_style_str(mark.unwrap_or(&palette.ink));
                 ctx.stroke();
             }
-            Geometry::Text { x, y, text } => {
+            Geometry::Text { x, y, text, anchor } => {
                 ctx.set_fill_style_str(mark.unwrap_or(&palette.ink));
+                ctx.set_text_align(if *anchor == Anchor::Middle { "center" } else { anchor.svg() });
                 let _ = ctx.fill_text(text, *x, *y);
+                ctx.set_text_align("center");
             }
             Geometry::Arc { .. } | Geometry::Path { .. } => {}
         }
@@ -285,8 +287,10 @@ fn draw_series_shape(ctx: &CanvasRenderingContext2d, shape: &Shape, palette: &Pa
             ctx.set_line_width(1.0);
             ctx.stroke_rect(*x, *y, *w, *h);
         }
-        Geometry::Text { x, y, text } => {
+        Geometry::Text { x, y, text, anchor } => {
+            ctx.set_text_align(if *anchor == Anchor::Middle { "center" } else { anchor.svg() });
             let _ = ctx.fill_text(text, *x, *y);
+            ctx.set_text_align("center");
         }
     }
 }

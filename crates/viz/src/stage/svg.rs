@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 use strata_browser as browser;
-use strata_engine::scene::{arc_data, num, path_data, shape_class, Geometry, Role, Scene, Shape};
+use strata_engine::scene::{Anchor, arc_data, num, path_data, shape_class, Geometry, Role, Scene, Shape};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -307,8 +307,9 @@ fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, motion: Motion)
         Geometry::Arc { cx, cy, r, start, end } => {
             set(el, "style", &format!("d:path(\"{}\"){delay_style}", arc_data(*cx, *cy, *r, *start, *end)));
         }
-        Geometry::Text { x, y, text } => {
-            set(el, "style", &format!("transform:translate({}px,{}px){delay_style}", num(*x), num(*y)));
+        Geometry::Text { x, y, text, anchor } => {
+            let anchor = if *anchor == Anchor::Middle { String::new() } else { format!(";text-anchor:{}", anchor.svg()) };
+            set(el, "style", &format!("transform:translate({}px,{}px){anchor}{delay_style}", num(*x), num(*y)));
             el.set_text_content(Some(text));
         }
         Geometry::Path { segments, arrow } => {
