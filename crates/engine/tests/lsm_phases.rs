@@ -4,7 +4,8 @@
 //! lsm_widget.rs: regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p strata-engine --test
 //! lsm_phases` after a deliberate change.)
 
-use std::path::PathBuf;
+mod common;
+use common::check_snapshot;
 use strata_browser::url::query_pairs;
 use strata_engine::layout::lsm::{layout, table_shape_id};
 use strata_engine::lsm::{Counters, Lsm};
@@ -39,15 +40,6 @@ fn levels_json(lsm: &Lsm) -> String {
     serde_json::to_string(&message(lsm).levels).unwrap()
 }
 
-fn check_snapshot(name: &str, svg: &str) {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&file, svg).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_SNAPSHOTS=1 to create it", file.display()));
-    assert!(expected == svg, "{name}.svg changed; if that is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.\n{svg}");
-}
 
 #[test]
 fn a_compaction_is_marked_merged_written_then_its_inputs_deleted() {

@@ -2,7 +2,8 @@
 //! (snapshots as SVG text; regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p strata-engine
 //! --test lsm_widget` after a deliberate change, and review the diff).
 
-use std::path::PathBuf;
+mod common;
+use common::check_snapshot;
 use strata_browser::url::query_pairs;
 use strata_engine::layout::lsm::{axis_end, layout};
 use strata_engine::lsm::{CompactTarget, Lsm, Strategy, WorkloadKind};
@@ -15,15 +16,6 @@ fn pairs(q: &str) -> Vec<(String, String)> {
     query_pairs(q)
 }
 
-fn check_snapshot(name: &str, svg: &str) {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&file, svg).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_SNAPSHOTS=1 to create it", file.display()));
-    assert!(expected == svg, "{name}.svg changed; if that is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.\n{svg}");
-}
 
 #[test]
 fn the_issue_example_parses_cleanly_and_round_trips() {
