@@ -2,11 +2,12 @@
 //! trees. Regenerate the snapshots after a deliberate change with
 //! `UPDATE_SNAPSHOTS=1 cargo test -p strata-engine --test layout`, and review the diff.
 
+mod common;
+use common::check_snapshot;
 use strata_engine::btree::{BTree, Config, Variant};
 use strata_engine::layout::btree::{layout, node_shape_id};
 use strata_engine::scene::{to_svg, Geometry, Role, Scene, Shape};
 use strata_engine::step::{Highlight, NoSteps, Timeline, Tone};
-use std::path::PathBuf;
 
 fn tree(variant: Variant, degree: u8, keys: &[u32]) -> BTree {
     let mut t = BTree::new(Config { variant, degree, ..Config::default() });
@@ -16,16 +17,6 @@ fn tree(variant: Variant, degree: u8, keys: &[u32]) -> BTree {
     t
 }
 
-fn check_snapshot(name: &str, svg: &str) {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&file, svg).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&file)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_SNAPSHOTS=1 to create it", file.display()));
-    assert!(expected == svg, "{name}.svg changed; if that is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.\n{svg}");
-}
 
 #[test]
 fn snapshot_btree_degree_4_after_seven_inserts() {

@@ -2,7 +2,8 @@
 //! the guided scenarios against the engine, and the layouts (snapshots of seeded fixtures,
 //! dense scenes aggregated). Regenerate snapshots with `UPDATE_SNAPSHOTS=1`.
 
-use std::path::PathBuf;
+mod common;
+use common::check_snapshot;
 use strata_browser::url::query_pairs;
 use strata_engine::ring::{Algorithm, Cluster, Config};
 use strata_engine::scene::{to_svg, Geometry, Role};
@@ -14,15 +15,6 @@ fn parse(query: &str) -> (Scenario, Vec<strata_engine::scenario::Notice>) {
     Scenario::parse(&query_pairs(query))
 }
 
-fn check_snapshot(name: &str, svg: &str) {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&file, svg).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_SNAPSHOTS=1", file.display()));
-    assert!(expected == svg, "{name}.svg changed; if intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff");
-}
 
 #[test]
 fn the_issue_example_parses_and_round_trips() {
