@@ -28,7 +28,7 @@ pub enum Geometry {
 
 /// Which point of a text its x names. A label beside a box starts or ends there, so that it
 /// grows away from the box when the stage draws text larger than the scene's scale (a small
-/// embed keeps text at a readable size; see `min_text_px` in crates/viz).
+/// embed keeps text at a readable size; see `text_size` in crates/viz).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Anchor {
     Start,

@@ -45,9 +45,9 @@ pub trait WidgetView: Widget + Sized {
         crate::stage::CANVAS_FROM
     }
 
-    /// How many CSS pixels high `scene`'s text is drawn at least, at any zoom (0: it scales).
-    fn min_text_px(_scene: &Scene) -> f64 {
-        0.0
+    /// How large `scene`'s text is drawn at any zoom (by default it scales with the drawing).
+    fn text_size(_scene: &Scene) -> crate::stage::TextSize {
+        crate::stage::TextSize::SCALED
     }
 
     /// The series on screen, for the legend: (series, what it is) per entry, or `None` for a
@@ -500,7 +500,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                     <span class="tree-stats">{field(|s| s.stats.clone())}</span>
                 </figcaption>
                 {move || scene.with(|s| s.shapes.is_empty()).then(|| view! { <p class="empty-note" aria-hidden="true">"Empty: nothing here yet."</p> })}
-                <Stage scene=scene description=description embedded=embedded zoom_controls=controls == Controls::Full phase_ms=phase_ms canvas_from=W::canvas_from() min_text_px=W::min_text_px />
+                <Stage scene=scene description=description embedded=embedded zoom_controls=controls == Controls::Full phase_ms=phase_ms canvas_from=W::canvas_from() text_size=W::text_size />
             </figure>
         }
     };

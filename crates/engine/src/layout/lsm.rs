@@ -17,6 +17,8 @@ pub const WIDTH: f64 = 760.0;
 /// "Memtable" is about 114 units wide: the column leaves room for that.
 pub const AXIS_X0: f64 = 130.0;
 const NAME_X: f64 = AXIS_X0 - 10.0;
+/// The largest text, in scene units, the rows leave room for: the stage draws text no larger.
+pub const MAX_TEXT_UNITS: f64 = 24.0;
 pub const AXIS_X1: f64 = 745.0;
 pub const MARGIN: f64 = 12.0;
 pub const KEY_W: f64 = 52.0;
@@ -212,8 +214,8 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
             }));
         }
         let caption = if which == 0 { format!("{} of {capacity}", table.len()) } else { "flushing".to_string() };
-        // As wide as the note is drawn in the smallest embed (14 px text at 59 %: 24 units).
-        let note_w = caption.chars().count() as f64 * 24.0 * 0.6;
+        // As wide as the note is drawn at its largest.
+        let note_w = caption.chars().count() as f64 * MAX_TEXT_UNITS * 0.6;
         // Starting beside the box, so that larger text grows away from it.
         shapes.push(anchored(NOTE | which, x + w + 8.0, y + CELL_H / 2.0 + 3.0, caption, Anchor::Start));
         x += w + note_w + 20.0;

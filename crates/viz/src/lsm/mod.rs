@@ -25,8 +25,11 @@ impl WidgetView for LsmWidget {
     }
 
     /// Levels are wide and short, so a small embed draws them well under 100 %: the labels
-    /// (level names, the key axis, table numbers) stay at a readable size instead.
-    fn min_text_px(_scene: &Scene) -> f64 {
-        14.0
+    /// (level names, the key axis, table numbers) stay at a readable size instead, up to the
+    /// 24 units its layout leaves room for (14 px at 59 %, a 640 × 360 embed of a few rows).
+    /// Past that (a tall tree in a small frame) the text shrinks with the drawing rather than
+    /// run into the next row.
+    fn text_size(_scene: &Scene) -> crate::stage::TextSize {
+        crate::stage::TextSize { min_px: 14.0, max_units: strata_engine::layout::lsm::MAX_TEXT_UNITS }
     }
 }

@@ -36,11 +36,11 @@ impl WidgetView for RingWidget {
     /// they may be drawn larger than the ring's scale: in an 800×450 embed the ring is drawn
     /// at 20 to 35 %, where 16-unit text was 3 to 6 px. Bucket views keep their text to scale:
     /// a label per bar, enlarged, would run into its neighbours.
-    fn min_text_px(scene: &Scene) -> f64 {
+    fn text_size(scene: &Scene) -> crate::stage::TextSize {
         if strata_engine::layout::ring::is_ring(scene) {
-            14.0
+            crate::stage::TextSize { min_px: 14.0, max_units: f64::INFINITY }
         } else {
-            0.0
+            crate::stage::TextSize::SCALED
         }
     }
 

@@ -61,20 +61,33 @@ impl Zoom {
     }
 }
 
-/// The font size of scene text in scene units: the scene's own, or more when `min_px` CSS
-/// pixels need it at `scale`.
-fn text_units(min_px: f64, scale: f64) -> f64 {
-    let font = strata_engine::scene::FONT_SIZE;
-    if min_px > 0.0 && scale > 0.0 {
-        font.max(min_px / scale)
-    } else {
-        font
+/// How large a scene's text is drawn: at least `min_px` CSS pixels high whatever the zoom (0:
+/// text scales with the drawing), but never more than `max_units` scene units, the most its
+/// layout leaves room for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextSize {
+    pub min_px: f64,
+    pub max_units: f64,
+}
+
+impl TextSize {
+    /// Text that scales with the drawing.
+    pub const SCALED: TextSize = TextSize { min_px: 0.0, max_units: f64::INFINITY };
+
+    /// The font size of scene text in scene units at `scale`: the scene's own, or more when
+    /// `min_px` needs it, up to `max_units`.
+    fn units(self, scale: f64) -> f64 {
+        let font = strata_engine::scene::FONT_SIZE;
+        if self.min_px > 0.0 && scale > 0.0 {
+            font.max((self.min_px / scale).min(self.max_units))
+        } else {
+            font
+        }
     }
 }
 
-/// No minimum: scene text scales with the drawing.
-fn no_min_text(_: &Scene) -> f64 {
-    0.0
+fn scaled_text(_: &Scene) -> TextSize {
+    TextSize::SCALED
 }
 
 /// Whether the viewer asked for less motion.
@@ -107,11 +120,10 @@ pub fn Stage(
     /// [`crate::page::WidgetView::canvas_from`]).
     #[prop(default = CANVAS_FROM)]
     canvas_from: usize,
-    /// How many CSS pixels high a scene's text is drawn at least, whatever the zoom (0: text
-    /// scales with the drawing). For scenes whose labels stand apart from their shapes, so a
-    /// small embed keeps them readable; see [`crate::page::WidgetView::min_text_px`].
-    #[prop(default = no_min_text)]
-    min_text_px: fn(&Scene) -> f64,
+    /// How large a scene's text is drawn. For scenes whose labels stand apart from their
+    /// shapes, so a small embed keeps them readable; see [`crate::page::WidgetView::text_size`].
+    #[prop(default = scaled_text)]
+    text_size: fn(&Scene) -> TextSize,
 ) -> impl IntoView {
     let viewport_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -156,18 +168,18 @@ pub fn Stage(
     let written_size = StoredValue::new((0.0f64, 0.0f64, 0.0f64, 0.0f64));
     let size_drawing = move |(w, h): (f64, f64), scale: f64| {
         drawn_size.set_value((w, h));
-        let min_px = scene.with_untracked(|s| min_text_px(s));
-        if written_size.get_value() == (w, h, scale, min_px) {
+        let units = scene.with_untracked(|s| text_size(s).units(scale));
+        if written_size.get_value() == (w, h, scale, units) {
             return;
         }
-        written_size.set_value((w, h, scale, min_px));
+        written_size.set_value((w, h, scale, units));
         if let Some(svg) = svg_ref.get_untracked() {
             let _ = svg.set_attribute("viewBox", &format!("0 0 {} {}", num(w), num(h)));
             let style = svg.style();
             let _ = style.set_property("width", &format!("{}px", num(w * scale)));
             let _ = style.set_property("height", &format!("{}px", num(h * scale)));
             // Read by a widget's stylesheet as `.scene-svg text`'s font size, in scene units.
-            let _ = style.set_property("--scene-font", &format!("{}px", decimal(text_units(min_px, scale), 2)));
+            let _ = style.set_property("--scene-font", &format!("{}px", decimal(units, 2)));
         }
     };
 
@@ -178,7 +190,7 @@ pub fn Stage(
         let (vw, vh) = if vw > 0.0 { (vw, vh) } else { (vp.client_width() as f64, vp.client_height() as f64) };
         // canvas::draw keeps the bitmap no larger than the drawing.
         let scale = scale.get_untracked();
-        scene.with_untracked(|s| canvas::draw(&canvas, s, scale, (left, top, vw, vh), text_units(min_text_px(s), scale)));
+        scene.with_untracked(|s| canvas::draw(&canvas, s, scale, (left, top, vw, vh), text_size(s).units(scale)));
     };
 
     // Where to scroll so the step's focus is in view, if it is not already.
