@@ -65,8 +65,12 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
         ]
     });
 
+    // The options and snippets exist only while the dialog is open: built with the page, they
+    // were rewritten at every step (a query and four snippets) for a dialog nobody had opened.
+    let shown = RwSignal::new(false);
     let open = move |_| {
         status.set(String::new());
+        shown.set(true);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -91,11 +95,12 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
 
     view! {
         <button type="button" class="button embed-button" aria-haspopup="dialog" on:click=open>"Embed"</button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| shown.set(false)>
             <div class="embed-head">
                 <h2 id="embed-title">"Embed this scenario"</h2>
                 <button type="button" class="button" on:click=close>"Close"</button>
             </div>
+            {move || shown.get().then(|| view! {
             {browser::opened_from_file().then(|| view! {
                 <p class="notice" role="note">"This copy of Strata was opened from a file, so these addresses work on this computer only. Open Strata from its web address to embed it in a deck others can see."</p>
             })}
@@ -110,7 +115,7 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
                             (ThemeChoice::Light, "Light"),
                             (ThemeChoice::Dark, "Dark"),
                             (ThemeChoice::Transparent, "Transparent (on the slide's background)"),
-                        ].map(|(t, label)| view! { <option value=t.param()>{label}</option> })}
+                        ].map(|(t, label)| view! { <option value=t.param() selected=theme.get_untracked() == t>{label}</option> })}
                     </select>
                 </div>
                 <div class="field">
@@ -120,7 +125,7 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
                             (Controls::Step, "Step buttons (for slides)"),
                             (Controls::None, "None: keys and clicker only"),
                             (Controls::Full, "Everything, as on this page"),
-                        ].map(|(c, label)| view! { <option value=c.param()>{label}</option> })}
+                        ].map(|(c, label)| view! { <option value=c.param() selected=controls.get_untracked() == c>{label}</option> })}
                     </select>
                 </div>
                 <label class="check">
@@ -137,6 +142,7 @@ pub fn EmbedButton(widget: &'static str, query_for: Callback<Common, String>, po
                 .enumerate()
                 .map(|(i, (label, id))| view! { <SnippetBox label=label id=id text=Signal::derive(move || snippets.with(|s| s[i].clone())) status=status /> })
                 .collect_view()}
+            })}
             <p class="embed-status" role="status" aria-live="polite">{move || status.get()}</p>
         </dialog>
     }

@@ -507,6 +507,14 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
     // A memo, so the second figure is built when compare mode starts, not at every step.
     let comparing = Memo::new(move |_| frame.with(|f| f.sides.len() > 1));
     let show_legend = !embedded || common.legend;
+    // The workbench (forms, history, counters) is drawn just after the first step is painted:
+    // on a cold deep link it was most of the code run for the first time (each wasm function is
+    // compiled on its first call), and the structure is what the viewer came to see.
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || {
+        // try_set: the page may be gone by then.
+        set_timeout(move || _ = painted.try_set(true), std::time::Duration::ZERO);
+    });
 
     view! {
         <section class=format!("viz viz-{}", W::SLUG) class:embedded=embedded class:controls-none=controls == Controls::None class:controls-step=controls == Controls::Step>
@@ -576,7 +584,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
             {show_legend.then(|| legend::<W>(embedded))}
             {show_legend.then(|| series_legend::<W>(shown))}
             {(controls != Controls::None).then(|| view! { <PlayerControls player=player compact=controls == Controls::Step /> })}
-            {(controls == Controls::Full).then(|| {
+            {(controls == Controls::Full).then(|| move || painted.get().then(|| {
                 let workbench = view! {
                 <div class="workbench">
                     {W::workbench(handle)}
@@ -593,7 +601,7 @@ pub fn viz_page<W: WidgetView>(address: Address) -> impl IntoView {
                 } else {
                     workbench.into_any()
                 }
-            })}
+            }))}
         </section>
     }
 }

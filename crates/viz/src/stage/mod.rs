@@ -298,7 +298,9 @@ pub fn Stage(
             }
             if first_draw.get_value() {
                 first_draw.set_value(false);
-                if let (Some((left, _)), Some(vp)) = (target, viewport_ref.get_untracked()) {
+                // A drawing no wider than the view starts at 0, where a new viewport already is:
+                // setting it anyway forced a layout in the middle of mounting the page.
+                if let (Some((left, _)), Some(vp)) = (target.take().filter(|&(left, _)| left >= 1.0), viewport_ref.get_untracked()) {
                     vp.set_scroll_left(left as i32);
                     // Before the viewport has its size the browser may refuse the offset: try
                     // again once the size is known (see the viewport effect below).
@@ -306,7 +308,6 @@ pub fn Stage(
                         let (vw, _) = viewport.get_untracked();
                         pending_scroll.set_value(Some((left + vw / 2.0) / (s.width * scale)));
                     }
-                    target = None;
                 }
             }
             if let Some(t) = target {
