@@ -4,8 +4,8 @@
 //! `strata-viz-<slug>`), so a visit to one downloads that widget's engine and controls and
 //! none of the others'. The shell (the `strata` crate) loads a module the first time a
 //! `#/viz/<slug>` or `#/embed/<slug>` page opens; `#/viz` itself (the index) and unknown slugs
-//! are shown by the first widget's module. Each module exports `mount` and `unmount`, which
-//! call [`mount`] with the pages it carries.
+//! are shown by the first widget's module, which alone carries [`directory`]. Each module
+//! exports `mount` and `unmount`, which call [`mount`] with the pages it carries.
 
 mod btree;
 mod lsm;
@@ -81,20 +81,31 @@ pub const fn entry<W: page::WidgetView>() -> (&'static str, PageFn) {
 
 /// Shows the visualizer named by `route` (the hash without `#`, e.g. `/viz/btree?degree=5`)
 /// inside `target`, replacing whatever this module showed there before. `pages` are the
-/// widgets this module carries; `#/viz` shows the index of every widget, and a slug this
-/// module does not carry the not-found page.
-pub fn mount(target: web_sys::HtmlElement, route: String, pages: &'static [(&'static str, PageFn)]) {
+/// widgets this module carries; any other address goes to `directory` (the first widget's
+/// module carries [`directory`]; the others need none, since the shell never sends them
+/// `#/viz` or a slug they do not carry, and without it they leave out every other widget's
+/// texts).
+pub fn mount(target: web_sys::HtmlElement, route: String, pages: &'static [(&'static str, PageFn)], directory: Option<PageFn>) {
     browser::panic_page::install();
     stylesheet::ensure();
     unmount();
     let address = Address::parse(&route);
     let page = pages.iter().find(|(slug, _)| *slug == address.widget).map(|(_, p)| *p);
-    let handle = leptos::mount::mount_to(target, move || match (address.widget.as_str(), page) {
-        ("", _) => view! { <index_page::IndexPage /> }.into_any(),
-        (_, Some(page)) => page(address.clone()),
-        (other, None) => view! { <UnknownWidget name=other.to_string() /> }.into_any(),
+    let handle = leptos::mount::mount_to(target, move || match (page, directory) {
+        (Some(page), _) => page(address.clone()),
+        (None, Some(directory)) => directory(address.clone()),
+        (None, None) => view! { <UnknownWidget name=address.widget.clone() listed=&[] /> }.into_any(),
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
+}
+
+/// `#/viz` (the index of every visualizer) and, for a slug no visualizer has, the not-found
+/// page listing them all.
+pub fn directory(address: Address) -> AnyView {
+    match address.widget.as_str() {
+        "" => view! { <index_page::IndexPage /> }.into_any(),
+        other => view! { <UnknownWidget name=other.to_string() listed=strata_engine::widget::WIDGETS /> }.into_any(),
+    }
 }
 
 /// Removes the visualizer, its window listeners and its timers.
@@ -105,18 +116,25 @@ pub fn unmount() {
 }
 
 /// A visualizer module's entry points, for `src/bin/<slug>.rs`: `main` and the `mount` and
-/// `unmount` the shell calls, showing the pages of the widgets named.
-/// `strata_viz::visualizer_module!(BTreeWidget);`
+/// `unmount` the shell calls, showing the pages of the widgets named, and with `directory;`
+/// first, the index and the not-found page too.
+/// `strata_viz::visualizer_module!(directory; BTreeWidget);`
 #[macro_export]
 macro_rules! visualizer_module {
+    (directory; $($widget:ty),+ $(,)?) => {
+        $crate::visualizer_module!(@ Some($crate::directory as $crate::PageFn); $($widget),+);
+    };
     ($($widget:ty),+ $(,)?) => {
+        $crate::visualizer_module!(@ None; $($widget),+);
+    };
+    (@ $directory:expr; $($widget:ty),+) => {
         const PAGES: &[(&str, $crate::PageFn)] = &[$($crate::entry::<$widget>()),+];
 
         fn main() {}
 
         #[wasm_bindgen::prelude::wasm_bindgen]
         pub fn mount(target: web_sys::HtmlElement, route: String) {
-            $crate::mount(target, route, PAGES);
+            $crate::mount(target, route, PAGES, $directory);
         }
 
         #[wasm_bindgen::prelude::wasm_bindgen]
@@ -131,15 +149,16 @@ pub fn now_ms() -> f64 {
     browser::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
+/// `listed`: the visualizers to offer instead (none: only the link to the index).
 #[component]
-fn UnknownWidget(name: String) -> impl IntoView {
+fn UnknownWidget(name: String, listed: &'static [strata_engine::widget::WidgetInfo]) -> impl IntoView {
     browser::set_title("Unknown visualizer · Strata");
     view! {
         <section class="viz-unknown" role="alert">
             <h1 tabindex="-1">"No such visualizer"</h1>
-            <p>"There is no visualizer called “" {name} "”. These are the ones there are:"</p>
+            <p>"There is no visualizer called “" {name} "”." {(!listed.is_empty()).then_some(" These are the ones there are:")}</p>
             <ul>
-                {strata_engine::widget::WIDGETS.iter().map(|w| view! {
+                {listed.iter().map(|w| view! {
                     <li><a href=format!("#/viz/{}", w.slug)>{w.title}</a></li>
                 }).collect_view()}
             </ul>

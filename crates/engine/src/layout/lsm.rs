@@ -338,7 +338,7 @@ fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<
 fn lanes(row: &[Arc<SsTable>], spans: &[(f64, f64)]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..row.len()).collect();
     // Newest first within a row, so the newest L0 table takes the top lane.
-    order.sort_by(|&a, &b| row[b].id.cmp(&row[a].id));
+    order.sort_unstable_by(|&a, &b| row[b].id.cmp(&row[a].id));
     let mut placed: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut out = vec![0; row.len()];
     for i in order {

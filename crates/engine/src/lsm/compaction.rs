@@ -38,7 +38,7 @@ struct Job {
 /// table within `bucket_low`..`bucket_high` times its bucket's average), smallest bucket first.
 pub(super) fn buckets(tables: &[Arc<SsTable>], opts: &TieredOptions) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..tables.len()).collect();
-    order.sort_by_key(|&i| (tables[i].bytes, tables[i].id));
+    order.sort_unstable_by_key(|&i| (tables[i].bytes, tables[i].id));
     let mut out: Vec<(Vec<usize>, f64)> = Vec::new();
     for i in order {
         let size = tables[i].bytes as f64;
@@ -413,7 +413,7 @@ impl Lsm {
         let target = &mut self.levels[out_level];
         if self.config.strategy == Strategy::Tiered || out_level == 0 {
             target.extend(outputs.iter().cloned());
-            target.sort_by(|a, b| b.max_seq.cmp(&a.max_seq).then(b.id.cmp(&a.id)));
+            target.sort_unstable_by(|a, b| b.max_seq.cmp(&a.max_seq).then(b.id.cmp(&a.id)));
         } else if let Some(first) = outputs.first() {
             // The outputs are sorted and fill the gap the inputs left: splice them in.
             let at = target.partition_point(|t| t.min() < first.min());

@@ -538,7 +538,7 @@ impl Cluster {
             }
         }
         let mut flows: Vec<(u16, u16, u32)> = by_pair.into_iter().map(|((a, b), n)| (a, b, n)).collect();
-        flows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+        flows.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
         self.counters.keys_moved += moved.len() as u64;
         self.last = Some(Change { kind, node, moved: moved.len() as u32, before: before as u32, ideal, flows });
         self.moved = Rc::new(moved);

@@ -5,7 +5,7 @@
 use strata_engine::widgets::btree::BTreeWidget;
 use wasm_bindgen::prelude::*;
 
-strata_viz::visualizer_module!(BTreeWidget);
+strata_viz::visualizer_module!(directory; BTreeWidget);
 
 /// Inserts `count` random keys into a fresh tree on the fast path and returns the time it
 /// took in milliseconds; the benchmark calls this to measure the engine in the browser.

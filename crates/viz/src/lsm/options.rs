@@ -23,7 +23,7 @@ fn NumberField(
     apply: Callback<u64>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let id = format!("lsm-{}", label.get_untracked().split_whitespace().next().unwrap_or("field").to_lowercase());
+    let id = format!("lsm-{}", label.get_untracked().split_whitespace().next().unwrap_or("field").to_ascii_lowercase());
     let error_id = format!("{id}-error");
     view! {
         <div class="number-field">
@@ -151,7 +151,7 @@ pub fn Options(page: PageHandle<LsmWidget>) -> impl IntoView {
                         change(Box::new(move |s| s.compare = on.then(|| LsmWidget::default_compare(&s.params))));
                     }
                 />
-                {move || format!(" Compare with {} on the same workload", strategy_name(if tiered() { Strategy::Leveled } else { Strategy::Tiered }).to_lowercase())}
+                {move || format!(" Compare with {} on the same workload", strategy_name(if tiered() { Strategy::Leveled } else { Strategy::Tiered }).to_ascii_lowercase())}
             </label>
         </fieldset>
     }
