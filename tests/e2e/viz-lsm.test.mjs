@@ -133,6 +133,9 @@ test("a 100,000-operation workload finishes and the page stays responsive", asyn
   // The charts are drawn and their numbers are in a table.
   const canvas = await page.locator("canvas.lsm-chart").first().evaluate((c) => c.width);
   assert.ok(canvas > 0);
+  // The table is built when its disclosure opens.
+  assert.equal(await page.locator(".lsm-chart-data table").count(), 0);
+  await page.locator(".lsm-chart-data > summary").click();
   assert.ok(await page.locator(".lsm-chart-data tbody tr").count() > 5);
   assert.deepEqual(problems, []);
   await context.close();
@@ -149,6 +152,7 @@ test("a 1,000,000-operation workload runs in slices: the page answers a click me
   const first = await progressValue(page);
   await page.waitForFunction((v) => (document.querySelector(".replay-progress progress")?.value ?? Infinity) > v, first, { timeout: 60000 });
   // The charts fill in meanwhile: their data table gains points before the run ends.
+  await page.locator(".lsm-chart-data > summary").click();
   await page.waitForFunction(() => document.querySelector(".replay-progress") && document.querySelectorAll(".lsm-chart-data tbody tr").length > 3, null, { timeout: 60000 });
   // A click is handled while it runs: the Embed dialog opens, and the bar was still there
   // when the click arrived.

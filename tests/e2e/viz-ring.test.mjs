@@ -56,6 +56,12 @@ test("a scenario URL is checked through the message API, and a join steps forwar
   assert.ok(Math.abs(state.metrics.ideal_fraction_last - 1 / 11) < 1e-6);
   await expectCaption(page, /Every one went to n11/);
   assert.match(await page.locator(".ring-moved").innerText(), /Keys moved by the last change/);
+  // The chart's table, built when opened, has a row per node with its keys.
+  await page.getByText("Keys per node as a table").click();
+  const rows = page.locator(".ring-chart .data-table tbody tr");
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 11);
+  assert.match(await rows.nth(10).innerText(), new RegExp(`^n11\\s+${moved.toLocaleString("en-US")}\\s`));
 
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");

@@ -8,6 +8,7 @@
 //! exports `mount` and `unmount`, which call [`mount`] with the pages it carries.
 
 mod btree;
+mod disclosure;
 mod lsm;
 mod embed;
 mod embed_dialog;

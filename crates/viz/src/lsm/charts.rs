@@ -7,6 +7,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use crate::disclosure::LazyDetails;
 use crate::theme::rgb;
 use std::rc::Rc;
 use strata_engine::layout::lsm::fixed;
@@ -148,8 +149,7 @@ pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
                     <canvas node_ref=node class="lsm-chart" role="img" aria-label=format!("{} against operations; the numbers are in the table below.", METRICS[i].title)></canvas>
                 }).collect_view()}
             </div>
-            <details class="lsm-chart-data">
-                <summary>"The charts’ numbers"</summary>
+            <LazyDetails class="lsm-chart-data" summary="The charts’ numbers">
                 {move || table_rows.with(|tables| tables.iter().map(|(name, picked)| view! {
                     <table>
                         <caption>{name.clone()}</caption>
@@ -161,7 +161,7 @@ pub fn Charts(shown: Signal<Vec<Rc<Lsm>>, LocalStorage>) -> impl IntoView {
                         </tbody>
                     </table>
                 }).collect_view())}
-            </details>
+            </LazyDetails>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! of load against virtual nodes with the 1/√V curve. Every chart has its data as a table.
 
 use super::charts;
+use crate::disclosure::LazyDetails;
 use crate::page::PageHandle;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -106,13 +107,12 @@ pub fn Stats(page: PageHandle<RingWidget>) -> impl IntoView {
             <figure class="ring-chart">
                 <figcaption>{move || format!("Keys per node: {}", title())}</figcaption>
                 <canvas node_ref=canvas class="chart-canvas" aria-hidden="true"></canvas>
-                <details>
-                    <summary>"Keys per node as a table"</summary>
+                <LazyDetails summary="Keys per node as a table">
                     <table class="data-table">
                         <thead><tr><th scope="col">"Node"</th><th scope="col">"Keys"</th><th scope="col">"Against the ideal"</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </details>
+                </LazyDetails>
             </figure>
         }
     };
@@ -186,15 +186,14 @@ pub fn Stats(page: PageHandle<RingWidget>) -> impl IntoView {
             <figure class="ring-chart">
                 <figcaption>{move || format!("Spread of load against virtual nodes, for these {}", noun(names.with(Vec::len) as u64, "node"))}</figcaption>
                 <canvas node_ref=spread_canvas class="chart-canvas" aria-hidden="true"></canvas>
-                <details>
-                    <summary>"Spread as a table"</summary>
+                <LazyDetails summary="Spread as a table">
                     <table class="data-table">
                         <thead><tr><th scope="col">"Virtual nodes"</th><th scope="col">"Measured CoV"</th><th scope="col">"Expected 1/√V"</th></tr></thead>
                         <tbody>{move || spread.get().into_iter().map(|(v, cov)| view! {
                             <tr><th scope="row">{count(v as u64)}</th><td>{fixed(cov, 3)}</td><td>{fixed(expected_cov(v as f64), 3)}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
-                </details>
+                </LazyDetails>
                 <p class="hint">"The coefficient of variation of each node's share of the circle: how far loads stray from even, before any key is placed."</p>
             </figure>
         </section>
