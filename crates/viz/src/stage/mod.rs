@@ -201,8 +201,17 @@ pub fn Stage(
         let (x, y, w, h) = (x * scale, y * scale, w * scale, h * scale);
         let margin = 24.0;
         let target = |pos: f64, len: f64, at: f64, view: f64| {
-            if pos - margin >= at && pos + len + margin <= at + view {
+            let start_in_view = pos - margin >= at && pos + margin <= at + view;
+            if start_in_view && pos + len + margin <= at + view {
                 at
+            } else if len + 2.0 * margin > view {
+                // Wider than the view (a long table on a phone): centred, both ends would be
+                // cut off; its start, and what labels it on the left, stay in view instead.
+                if start_in_view { at } else { (pos - margin).max(0.0) }
+            } else if pos < at + view && pos + len > at {
+                // Partly in view: moved just enough, so what is beside it stays in view too
+                // (centring a table that overhung a phone's view by a little cut off the row names).
+                if pos - margin < at { (pos - margin).max(0.0) } else { pos + len + margin - view }
             } else {
                 (pos + len / 2.0 - view / 2.0).max(0.0)
             }
