@@ -136,7 +136,8 @@ test("a 100,000-operation workload finishes and the page stays responsive", asyn
   // The table is built when its disclosure opens.
   assert.equal(await page.locator(".lsm-chart-data table").count(), 0);
   await page.locator(".lsm-chart-data > summary").click();
-  assert.ok(await page.locator(".lsm-chart-data tbody tr").count() > 5);
+  // The toggle event comes a moment after the click.
+  await page.waitForFunction(() => document.querySelectorAll(".lsm-chart-data tbody tr").length > 5);
   assert.deepEqual(problems, []);
   await context.close();
 });
