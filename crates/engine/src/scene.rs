@@ -104,6 +104,11 @@ impl Shape {
         Shape { id, role, geometry, mark: None, overfull: false, pending: false, series: None, title: None }
     }
 
+    /// A label at (x, y), placed there by `anchor`.
+    pub fn label(id: u64, x: f64, y: f64, text: impl Into<String>, anchor: Anchor) -> Shape {
+        Shape::new(id, Role::Label, Geometry::Text { x, y, text: text.into(), anchor })
+    }
+
     /// The shape drawn as series `series` (see [`Shape::series`]).
     pub fn in_series(mut self, series: u16) -> Shape {
         self.series = Some(series);

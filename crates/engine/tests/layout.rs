@@ -17,7 +17,6 @@ fn tree(variant: Variant, degree: u8, keys: &[u32]) -> BTree {
     t
 }
 
-
 #[test]
 fn snapshot_btree_degree_4_after_seven_inserts() {
     let t = tree(Variant::B, 4, &[10, 20, 30, 40, 50, 60, 70]);

@@ -40,7 +40,6 @@ fn levels_json(lsm: &Lsm) -> String {
     serde_json::to_string(&message(lsm).levels).unwrap()
 }
 
-
 #[test]
 fn a_compaction_is_marked_merged_written_then_its_inputs_deleted() {
     let runs = runs(TOMBSTONE);

@@ -16,7 +16,6 @@ fn pairs(q: &str) -> Vec<(String, String)> {
     query_pairs(q)
 }
 
-
 #[test]
 fn the_issue_example_parses_cleanly_and_round_trips() {
     let q = "strategy=leveled&memtable=64&ratio=10&bits=10&workload=uniform&n=100000&seed=7";

@@ -15,7 +15,6 @@ fn parse(query: &str) -> (Scenario, Vec<strata_engine::scenario::Notice>) {
     Scenario::parse(&query_pairs(query))
 }
 
-
 #[test]
 fn the_issue_example_parses_and_round_trips() {
     let (s, notices) = parse("algorithm=ring&nodes=10&vnodes=100&keys=100000&seed=7");

@@ -92,17 +92,13 @@ impl Axis {
 }
 
 fn text(id: u64, x: f64, y: f64, s: impl Into<String>) -> Shape {
-    anchored(id, x, y, s, Anchor::Middle)
-}
-
-fn anchored(id: u64, x: f64, y: f64, s: impl Into<String>, anchor: Anchor) -> Shape {
-    Shape::new(id, Role::Label, Geometry::Text { x, y, text: s.into(), anchor })
+    Shape::label(id, x, y, s, Anchor::Middle)
 }
 
 /// A row's name, ending just left of the key axis, so a name drawn larger than the scale
 /// grows away from the row.
 fn row_name(id: u64, y: f64, s: impl Into<String>) -> Shape {
-    anchored(id, NAME_X, y, s, Anchor::End)
+    Shape::label(id, NAME_X, y, s, Anchor::End)
 }
 
 fn thousands(n: u64) -> String {
@@ -217,7 +213,7 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
         // As wide as the note is drawn at its largest.
         let note_w = caption.chars().count() as f64 * MAX_TEXT_UNITS * 0.6;
         // Starting beside the box, so that larger text grows away from it.
-        shapes.push(anchored(NOTE | which, x + w + 8.0, y + CELL_H / 2.0 + 3.0, caption, Anchor::Start));
+        shapes.push(Shape::label(NOTE | which, x + w + 8.0, y + CELL_H / 2.0 + 3.0, caption, Anchor::Start));
         x += w + note_w + 20.0;
     }
     y += CELL_H + 6.0 + ROW_GAP;

@@ -64,7 +64,7 @@ fn radial(deg: f64, r0: f64, r1: f64) -> [f64; 4] {
 }
 
 fn text(id: u64, x: f64, y: f64, t: impl Into<String>) -> Shape {
-    Shape::new(id, Role::Label, Geometry::Text { x, y, text: t.into(), anchor: Anchor::Middle })
+    Shape::label(id, x, y, t, Anchor::Middle)
 }
 
 /// The mark a node's shapes get: its highlight, else its status.

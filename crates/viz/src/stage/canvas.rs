@@ -153,9 +153,7 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
             }
             Geometry::Text { x, y, text, anchor } => {
                 ctx.set_fill_style_str(mark.unwrap_or(&palette.ink));
-                ctx.set_text_align(if *anchor == Anchor::Middle { "center" } else { anchor.svg() });
-                let _ = ctx.fill_text(text, *x, *y);
-                ctx.set_text_align("center");
+                fill_text(&ctx, text, *x, *y, *anchor);
             }
             Geometry::Arc { .. } | Geometry::Path { .. } => {}
         }
@@ -287,10 +285,14 @@ fn draw_series_shape(ctx: &CanvasRenderingContext2d, shape: &Shape, palette: &Pa
             ctx.set_line_width(1.0);
             ctx.stroke_rect(*x, *y, *w, *h);
         }
-        Geometry::Text { x, y, text, anchor } => {
-            ctx.set_text_align(if *anchor == Anchor::Middle { "center" } else { anchor.svg() });
-            let _ = ctx.fill_text(text, *x, *y);
-            ctx.set_text_align("center");
-        }
+        Geometry::Text { x, y, text, anchor } => fill_text(ctx, text, *x, *y, *anchor),
     }
+}
+
+/// Text at (x, y) by its anchor; the context is left centring, as the drawing sets it up.
+fn fill_text(ctx: &CanvasRenderingContext2d, text: &str, x: f64, y: f64, anchor: Anchor) {
+    // The canvas says "center" where SVG says "middle".
+    ctx.set_text_align(if anchor == Anchor::Middle { "center" } else { anchor.svg() });
+    let _ = ctx.fill_text(text, x, y);
+    ctx.set_text_align("center");
 }
