@@ -106,7 +106,8 @@ export function askState(page) {
 /**
  * Opens `#/embed/<widget>?<scenario>&controls=<setting>` in an iframe of 800×450 and of 640×360,
  * for every controls= setting and every scenario, and measures its layout: page scrollbars,
- * boxes outside the frame, overlapping boxes, scrollbars inside a stage, stage heights.
+ * boxes outside the frame, overlapping boxes, overlapping stage labels, scrollbars inside a
+ * stage, stage heights.
  * `check(report, label, frame)` asserts what the caller's visualizer promises.
  */
 export async function eachEmbed(browser, appUrl, widget, scenarios, check) {
@@ -130,11 +131,18 @@ export async function eachEmbed(browser, appUrl, widget, scenarios, check) {
               .flatMap((sel) => [...document.querySelectorAll(sel)].map((el, i) => ({ sel: `${sel}#${i}`, r: el.getBoundingClientRect() })));
             const inner = [...document.querySelectorAll(".tree-figure figcaption, .zoom-controls, .stage-viewport")].map((el) => ({ sel: el.className, r: el.getBoundingClientRect() }));
             const isOutside = ({ r }) => r.width > 0 && (r.left < -0.5 || r.top < -0.5 || r.right > root.clientWidth + 0.5 || r.bottom > root.clientHeight + 0.5);
-            const overlaps = [];
-            for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-              const a = boxes[i].r; const b = boxes[j].r;
-              if (a.width && b.width && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${boxes[i].sel} × ${boxes[j].sel}`);
-            }
+            // Every pair of boxes that overlap by more than `slack` pixels each way, named.
+            const overlapping = (items, slack) => {
+              const out = [];
+              for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
+                const a = items[i].r; const b = items[j].r;
+                if (a.width && b.width && a.left < b.right - slack && b.left < a.right - slack && a.top < b.bottom - slack && b.top < a.bottom - slack) out.push(`${items[i].sel} × ${items[j].sel}`);
+              }
+              return out;
+            };
+            const overlaps = overlapping(boxes, 0.5);
+            // The stage's SVG labels, which a small frame may draw larger than the scene's scale.
+            const labels = [...document.querySelectorAll(".stage-viewport svg text")].map((t) => ({ sel: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
             const stages = [...document.querySelectorAll(".stage-viewport")];
             return {
               scroll: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth,
@@ -142,6 +150,8 @@ export async function eachEmbed(browser, appUrl, widget, scenarios, check) {
               outside: boxes.filter(isOutside).map((b) => b.sel),
               innerOutside: inner.filter(isOutside).map((b) => b.sel),
               overlaps,
+              labelCount: labels.length,
+              labelOverlaps: overlapping(labels, 1),
               stages: stages.map((v) => v.getBoundingClientRect().height),
             };
           });
