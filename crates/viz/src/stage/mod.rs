@@ -252,7 +252,10 @@ pub fn Stage(
         follow.track();
         scene.with(|s| {
             // Counted by segments, so a few paths of thousands of ring ticks go to the canvas too.
-            let dense = s.weight() >= canvas_from;
+            // A canvas stays until the scene is half as heavy: a ring's empty start sits just
+            // under the line, and swapping renderers there and back cost 30 to 80 ms a step.
+            let on_canvas = renderer.with_value(|r| matches!(r, Some(Renderer::Canvas)));
+            let dense = s.weight() >= if on_canvas { canvas_from / 2 } else { canvas_from };
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
             // A step that points at nothing (a random fill, a fresh start) and changes the
