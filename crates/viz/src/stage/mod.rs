@@ -303,7 +303,10 @@ pub fn Stage(
             let _ = svg.style().set_property("display", if dense { "none" } else { "block" });
             if let Some(spacer) = canvas_ref.get_untracked().and_then(|c| c.parent_element()) {
                 let style = if dense { format!("width:{}px;height:{}px", num(new.0 * scale), num(new.1 * scale)) } else { "display:none".into() };
-                let _ = spacer.set_attribute("style", &style);
+                // Rewriting an unchanged style attribute still costs a style and layout pass.
+                if spacer.get_attribute("style").as_deref() != Some(style.as_str()) {
+                    let _ = spacer.set_attribute("style", &style);
+                }
             }
             if dense {
                 draw_canvas();
