@@ -109,8 +109,8 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
             None => one_by_one.push(shape),
         }
     }
-    let band: Vec<(&Shape, &str)> = groups.iter().filter(|(look, _)| look.kind == LookKind::Band).flat_map(|(look, members)| members.iter().map(|m| (*m, palette.series[look.colour as usize].as_str()))).collect();
-    let band_drawn = band.len() >= GRADIENT_BAND_FROM && gradient_band(&ctx, &band);
+    let band_drawn = groups.iter().filter(|(look, _)| look.kind == LookKind::Band).map(|(_, m)| m.len()).sum::<usize>() >= GRADIENT_BAND_FROM
+        && gradient_band(&ctx, scene.shapes.iter().filter(|s| s.series.is_some() && SeriesLook::of(s).is_some_and(|l| l.kind == LookKind::Band)), &palette);
     let tick_segments: usize = scene.with_role(Role::Item).map(|s| if let Geometry::Path { segments, .. } = &s.geometry { segments.len() } else { 0 }).sum();
     // One device pixel, in scene units.
     let hairline = (tick_segments >= HAIRLINE_TICKS_FROM).then_some(1.0 / s);
@@ -340,30 +340,38 @@ fn fill_text(ctx: &CanvasRenderingContext2d, text: &str, x: f64, y: f64, anchor:
     ctx.set_text_align("center");
 }
 
-/// Strokes the band arcs `arcs` (each with its colour), all on one circle, as one circle
-/// painted by a conic gradient. False, having drawn nothing, if they are not on one circle or
-/// the browser has no conic gradients.
-fn gradient_band(ctx: &CanvasRenderingContext2d, arcs: &[(&Shape, &str)]) -> bool {
-    let mut runs: Vec<(f64, f64, &str)> = Vec::with_capacity(arcs.len() + 1);
+/// Strokes the band arcs `arcs`, all on one circle and in clockwise order (as a ring's layout
+/// emits them), as one circle painted by a conic gradient. False, having drawn nothing, if
+/// they are not, or the browser has no conic gradients.
+fn gradient_band<'a>(ctx: &CanvasRenderingContext2d, arcs: impl Iterator<Item = &'a Shape>, palette: &Palette) -> bool {
+    let mut runs: Vec<(f64, f64, &str)> = Vec::new();
+    // The part of an arc over the top that lies before 360°, drawn last.
+    let mut wrapped = None;
     let mut circle = None;
-    for (shape, colour) in arcs {
+    for shape in arcs {
         let Geometry::Arc { cx, cy, r, start, end } = shape.geometry else { return false };
         if *circle.get_or_insert((cx, cy, r)) != (cx, cy, r) {
             return false;
         }
-        // Degrees clockwise from the top; an arc over the top is two runs.
+        let colour = palette.series[series_style(shape.series.unwrap_or(0)).0 as usize].as_str();
+        // Degrees clockwise from the top.
         let (start, end) = (start.rem_euclid(360.0), end.rem_euclid(360.0));
         if end > start {
             runs.push((start, end, colour));
-        } else {
-            runs.push((start, 360.0, colour));
+        } else if wrapped.is_none() {
+            wrapped = Some((start, 360.0, colour));
             runs.push((0.0, end, colour));
+        } else {
+            return false;
         }
     }
+    runs.extend(wrapped);
     let Some((cx, cy, r)) = circle else { return false };
+    if runs.windows(2).any(|pair| pair[1].0 < pair[0].1 - 1e-9) {
+        return false;
+    }
     // The gradient's angle 0 points right; the scene's 0° is the top.
     let Ok(gradient) = ctx.unchecked_ref::<ConicContext>().create_conic_gradient(-std::f64::consts::FRAC_PI_2, cx, cy) else { return false };
-    runs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     let stop = |degrees: f64, colour: &str| {
         let _ = gradient.add_color_stop((degrees / 360.0).clamp(0.0, 1.0) as f32, colour);
     };
