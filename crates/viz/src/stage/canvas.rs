@@ -224,8 +224,8 @@ impl SeriesLook {
         };
         let (colour, pattern) = series_style(shape.series.unwrap_or(0));
         // Ticks and histogram bars are a few units long, too short to show a dash pattern (the
-        // band beside them shows it), and dashing them was about a third of a dense ring's
-        // raster time: 5 of 14 ms a step, timed per stroke in the benchmark's scenario.
+        // band beside them shows it), and dashing them cost about 5 ms of a dense ring step's
+        // raster (each stroke timed alone in the benchmark's scenario, headless Chromium).
         let pattern = if matches!(kind, LookKind::Ticks | LookKind::Path) { 0 } else { pattern };
         Some(SeriesLook { colour, pattern, kind })
     }
