@@ -169,6 +169,18 @@ impl Shape {
 /// the 14 px a key must have to be read from the back of a room.
 pub const FONT_SIZE: f64 = 16.0;
 
+/// How wide one character of the scene's monospace font is, in ems: 0.6 in DejaVu Sans Mono
+/// and the usual system monospace fonts, rounded up so the estimate never falls short.
+pub const MONO_ADVANCE: f64 = 0.62;
+
+/// The largest font size, in scene units, at which `label` fits inside a box `w` units wide
+/// with 3 units to spare on each side. Renderers draw a box's label no larger, so enlarged
+/// text (see the stage's text size) or a long key shrinks instead of running into the next box.
+pub fn label_fit(label: &str, w: f64) -> f64 {
+    let chars = label.chars().count().max(1) as f64;
+    ((w - 6.0) / (chars * MONO_ADVANCE)).max(1.0)
+}
+
 /// A display list: what to draw and where.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
@@ -418,6 +430,21 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_fits_its_box_at_the_size_label_fit_gives() {
+        // A B-tree's 4-digit key in a 52-unit cell keeps the scene's font size…
+        assert!(label_fit("2680", 52.0) > FONT_SIZE);
+        // …a 6-digit one is drawn smaller rather than spill into the next cell.
+        assert!(label_fit("100000", 52.0) < FONT_SIZE);
+        for label in ["7", "#34", "85926", "47612✝", "57 records · 7,068 B"] {
+            for w in [20.0, 30.0, 52.0, 300.0] {
+                let size = label_fit(label, w);
+                let width = label.chars().count() as f64 * MONO_ADVANCE * size;
+                assert!(size == 1.0 || (width + 6.0 - w).abs() < 1e-9, "{label} at {size} in {w}");
+            }
+        }
+    }
 
     #[test]
     fn bounds_cover_each_geometry() {

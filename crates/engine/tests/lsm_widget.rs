@@ -166,6 +166,39 @@ fn scene_of(q: &str) -> Scene {
     layout(at.state, &at.step.map(|s| s.highlight.clone()).unwrap_or_default())
 }
 
+#[test]
+fn memtable_keys_fit_their_cells_and_the_row_stays_in_the_scene_at_the_largest_text() {
+    use strata_engine::layout::lsm::{MAX_TEXT_UNITS, WIDTH};
+    use strata_engine::scene::{label_fit, Anchor, MONO_ADVANCE};
+    // The widest keys there are (five digits, deleted), caught mid-flush with both memtables.
+    let (s, _) = Scenario::parse(&pairs("memtable=4&ops=d99991,d99992,d99993,d99994,d99995,d99996,d99997,d99998,d99999"));
+    let runs = Runs::build(&s);
+    let mut both = 0;
+    for step in 0..=runs.steps() {
+        let at = runs.at(0, step).unwrap();
+        let scene = layout(at.state, &at.step.map(|s| s.highlight.clone()).unwrap_or_default());
+        if let Some(sealed) = at.state.immutable() {
+            // Beside the empty new memtable, the sealed one still shows its first key.
+            let first = format!("{}✝", sealed.keys().next().unwrap());
+            assert!(scene.shapes.iter().any(|s| matches!(&s.geometry, Geometry::Rect { label: Some(l), .. } if *l == first)), "step {step}: no {first}");
+            both += 1;
+        }
+        for shape in &scene.shapes {
+            match &shape.geometry {
+                Geometry::Rect { w, label: Some(label), .. } if shape.role == Role::Item => {
+                    assert!(label_fit(label, *w) >= MAX_TEXT_UNITS - 1e-9, "step {step}: {label} squeezed into {w}");
+                }
+                Geometry::Text { x, text, anchor: Anchor::Start, .. } => {
+                    let end = x + text.chars().count() as f64 * MONO_ADVANCE * MAX_TEXT_UNITS;
+                    assert!(end <= WIDTH, "step {step}: {text} ends at {end}");
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(both > 0, "no step showed the memtable being flushed");
+}
+
 /// No two table boxes share any area: rows stack overlapping tables in lanes. Tables too
 /// narrow to draw apart are thin bars in one path per row: none of them runs through a box.
 fn assert_no_overlaps(scene: &Scene) {

@@ -6,8 +6,8 @@
 //! The key axis runs from 0 to a round number above the largest key ever written, so it only
 //! grows, and a table keeps its place from step to step.
 
-use crate::lsm::{InFlight, Lsm, SsTable, Strategy, IMMUTABLE_ID, MAX_KEY, MEMTABLE_ID, WAL_ID};
-use crate::scene::{Anchor, Geometry, Role, Scene, Shape};
+use crate::lsm::{Entry, InFlight, Lsm, SsTable, Strategy, IMMUTABLE_ID, MAX_KEY, MEMTABLE_ID, WAL_ID};
+use crate::scene::{Anchor, Geometry, Role, Scene, Shape, MONO_ADVANCE};
 use crate::step::{Highlight, Tone};
 use std::sync::Arc;
 
@@ -28,7 +28,7 @@ pub const TABLE_MAX_H: f64 = 34.0;
 pub const TABLE_MIN_H: f64 = 10.0;
 const LANE: f64 = TABLE_MAX_H + 5.0;
 const ROW_GAP: f64 = 12.0;
-/// Key cells shown in a memtable box before the rest are summed up.
+/// The most key cells a memtable box shows before the rest are summed up.
 pub const MAX_CELLS: usize = 5;
 
 const TABLE: u64 = 1 << 40;
@@ -179,39 +179,60 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
     }
     y += CELL_H + ROW_GAP;
 
-    // The memtable and the immutable memtable, as sorted key cells.
+    // The memtable and the immutable memtable, as sorted key cells, side by side. A cell is as
+    // wide as the widest key at the largest text the stage may draw (text is enlarged on a phone
+    // and in a small embed), so keys never squeeze or run together: wide keys leave room for
+    // fewer cells before the rest are summed up.
     shapes.push(row_name(ROW_NAME | 1, y + CELL_H / 2.0 + 3.0, "Memtable"));
     let capacity = lsm.config().memtable_entries;
+    let tables: Vec<_> = [(0u64, Some(lsm.memtable()), MEMTABLE_ID, CELL), (1, lsm.immutable(), IMMUTABLE_ID, IMM_CELL)]
+        .into_iter()
+        .filter_map(|(which, table, id, cell_base)| Some((which, table?, id, cell_base)))
+        .collect();
+    let key_label = |e: &Entry| if e.value.is_some() { e.key.to_string() } else { format!("{}✝", e.key) };
+    let widest_at_max = |label: &str| label.chars().count() as f64 * MONO_ADVANCE * MAX_TEXT_UNITS;
+    let cell_w = tables
+        .iter()
+        .flat_map(|(_, table, ..)| table.values().take(MAX_CELLS).map(key_label).chain([format!("+{}", table.len())]))
+        .map(|label| widest_at_max(&label) + 6.0)
+        .fold(KEY_W, f64::max);
+    let captions: Vec<String> = tables.iter().map(|(which, table, ..)| if *which == 0 { format!("{} of {capacity}", table.len()) } else { "flushing".to_string() }).collect();
+    // Cells for both tables out of what the row leaves beside the captions (each as wide as it
+    // is drawn at its largest): each table at least one, then one more at a time to whichever
+    // still has keys to show, so a just-sealed table beside an empty memtable shows its keys.
+    let room = AXIS_X1 - AXIS_X0 - captions.iter().map(|c| widest_at_max(c) + 34.0).sum::<f64>();
+    let mut left = ((room / cell_w).floor() as usize).saturating_sub(tables.len());
+    let mut max_cells = vec![1usize; tables.len()];
+    while left > 0 {
+        let Some(i) = (0..tables.len()).filter(|&i| max_cells[i] < tables[i].1.len().min(MAX_CELLS)).min_by_key(|&i| max_cells[i]) else { break };
+        max_cells[i] += 1;
+        left -= 1;
+    }
     let mut x = AXIS_X0;
-    for (which, table, id, cell_base) in [(0u64, Some(lsm.memtable()), MEMTABLE_ID, CELL), (1, lsm.immutable(), IMMUTABLE_ID, IMM_CELL)] {
-        let Some(table) = table else { continue };
-        // The sealed memtable gets fewer cells, so both fit beside each other.
-        let max_cells = if which == 0 { MAX_CELLS } else { MAX_CELLS - 2 };
+    for ((which, table, id, cell_base), (caption, max_cells)) in tables.into_iter().zip(captions.into_iter().zip(max_cells)) {
+        // As wide as the caption is drawn at its largest.
+        let note_w = widest_at_max(&caption);
         let shown = if table.len() > max_cells { max_cells - 1 } else { table.len() };
         let cells = (shown + usize::from(table.len() > shown)).max(1);
-        let w = cells as f64 * KEY_W + 6.0;
+        let w = cells as f64 * cell_w + 6.0;
         let mut b = Shape::new(BOX | 10 | which, Role::Node, Geometry::Rect { x, y, w, h: CELL_H + 6.0, rx: 4.0, label: None });
         b.mark = mark(id);
         shapes.push(b);
         for (i, e) in table.values().take(shown).enumerate() {
-            let label = if e.value.is_some() { e.key.to_string() } else { format!("{}✝", e.key) };
-            let mut cell = Shape::new(cell_base | u64::from(e.key), Role::Item, Geometry::Rect { x: x + 3.0 + i as f64 * KEY_W, y: y + 3.0, w: KEY_W, h: CELL_H, rx: 3.0, label: Some(label) });
+            let mut cell = Shape::new(cell_base | u64::from(e.key), Role::Item, Geometry::Rect { x: x + 3.0 + i as f64 * cell_w, y: y + 3.0, w: cell_w, h: CELL_H, rx: 3.0, label: Some(key_label(e)) });
             cell.mark = key_mark(e.key);
             shapes.push(cell);
         }
         if table.len() > shown {
             shapes.push(Shape::new(cell_base | 1 << 29, Role::Item, Geometry::Rect {
-                x: x + 3.0 + shown as f64 * KEY_W,
+                x: x + 3.0 + shown as f64 * cell_w,
                 y: y + 3.0,
-                w: KEY_W,
+                w: cell_w,
                 h: CELL_H,
                 rx: 3.0,
                 label: Some(format!("+{}", table.len() - shown)),
             }));
         }
-        let caption = if which == 0 { format!("{} of {capacity}", table.len()) } else { "flushing".to_string() };
-        // As wide as the note is drawn at its largest.
-        let note_w = caption.chars().count() as f64 * MAX_TEXT_UNITS * 0.6;
         // Starting beside the box, so that larger text grows away from it.
         shapes.push(Shape::label(NOTE | which, x + w + 8.0, y + CELL_H / 2.0 + 3.0, caption, Anchor::Start));
         x += w + note_w + 20.0;

@@ -3,7 +3,7 @@
 //! every scroll, batched by colour. Steps jump instead of moving (a dense scene has too much
 //! in motion to follow anyway).
 
-use strata_engine::scene::{Anchor, num, series_style, Geometry, Role, Scene, Shape, SERIES_HEX};
+use strata_engine::scene::{Anchor, label_fit, num, series_style, Geometry, Role, Scene, Shape, SERIES_HEX};
 use strata_engine::step::Tone;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -140,7 +140,7 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
         draw_series_shape(&ctx, shape, &palette, None);
     }
 
-    ctx.set_font(&format!("600 {}px ui-monospace, monospace", num(font)));
+    ctx.set_font(&font_of(font));
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
     for shape in scene.shapes.iter().filter(|s| s.series.is_none() && !matches!(s.role, Role::Edge | Role::Link) && visible(s.bounds())) {
@@ -170,7 +170,15 @@ pub fn draw(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64, (left, top, w
                 }
                 if let Some(label) = label {
                     ctx.set_fill_style_str(&palette.ink);
+                    // No larger than fits the box (the SVG renderer draws it the same way).
+                    let fit = label_fit(label, *w);
+                    if fit < font {
+                        ctx.set_font(&font_of(fit));
+                    }
                     let _ = ctx.fill_text(label, x + w / 2.0, y + h / 2.0);
+                    if fit < font {
+                        ctx.set_font(&font_of(font));
+                    }
                 }
             }
             Geometry::Circle { cx, cy, r } => {
@@ -208,6 +216,11 @@ enum LookKind {
     Dot,
 }
 
+/// A ring's virtual nodes: short strokes, drawn as paths in the item role.
+fn is_tick(shape: &Shape) -> bool {
+    shape.role == Role::Item && matches!(shape.geometry, Geometry::Path { .. })
+}
+
 impl SeriesLook {
     /// None for marked shapes, boxes and text, drawn one by one.
     fn of(shape: &Shape) -> Option<SeriesLook> {
@@ -217,7 +230,7 @@ impl SeriesLook {
         let kind = match shape.geometry {
             Geometry::Arc { .. } if shape.role == Role::Node => LookKind::Band,
             Geometry::Arc { .. } => LookKind::ThinArc,
-            Geometry::Path { .. } if shape.role == Role::Item => LookKind::Ticks,
+            Geometry::Path { .. } if is_tick(shape) => LookKind::Ticks,
             Geometry::Path { .. } => LookKind::Path,
             Geometry::Circle { .. } => LookKind::Dot,
             Geometry::Rect { .. } | Geometry::Text { .. } => return None,
@@ -312,7 +325,7 @@ fn draw_series_shape(ctx: &CanvasRenderingContext2d, shape: &Shape, palette: &Pa
             let width: f64 = if shape.mark.is_some() { 3.0 } else { 1.6 };
             // A marked node's ticks too: a joining node's thousand, a pixel apart.
             ctx.set_line_width(match hairline {
-                Some(px) if shape.role == Role::Item => width.min(px),
+                Some(px) if is_tick(shape) => width.min(px),
                 _ => width,
             });
             ctx.stroke();
@@ -330,6 +343,11 @@ fn draw_series_shape(ctx: &CanvasRenderingContext2d, shape: &Shape, palette: &Pa
         }
         Geometry::Text { x, y, text, anchor } => fill_text(ctx, text, *x, *y, *anchor),
     }
+}
+
+/// The canvas font for scene text `size` units high (the stylesheet's, for the SVG).
+fn font_of(size: f64) -> String {
+    format!("600 {}px ui-monospace, monospace", num(size))
 }
 
 /// Text at (x, y) by its anchor; the context is left centring, as the drawing sets it up.

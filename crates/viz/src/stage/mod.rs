@@ -2,8 +2,8 @@
 //!
 //! - Zoom levels from 50 % to 300 %, plus "Fit" (the whole scene in view) and "Auto", the
 //!   default: on a page, a small scene is drawn larger when there is room (up to 200 %, so a
-//!   projector shows it well) and a big one at 100 %, where keys are 16 px and the viewport
-//!   scrolls; in an embed, Auto fits the frame.
+//!   projector shows it well) and a big one no smaller than keeps its text 14 px high, where
+//!   the viewport scrolls; in an embed, Auto fits the frame.
 //! - Follow the step: the part of the scene the step is about is brought into view.
 //! - Drag, Shift+arrows or the scrollbars pan; +, − and Ctrl+wheel zoom; 0 fits.
 //! - While a step plays, the drawing keeps the larger of the old and new sizes, so nothing is
@@ -27,8 +27,8 @@ const CULL_FROM: usize = 800;
 const LEVELS: [f64; 6] = [0.5, 0.75, 1.0, 1.5, 2.0, 3.0];
 /// Auto on a page: small scenes grow up to this…
 const AUTO_MAX: f64 = 2.0;
-/// …and big ones shrink no further than keeps 16-unit text at 14 px.
-const AUTO_MIN: f64 = 14.0 / strata_engine::scene::FONT_SIZE;
+/// …and big ones shrink no further than keeps their text this many CSS pixels high.
+const READABLE_PX: f64 = 14.0;
 
 /// Calls `on_resize` whenever `el` changes size (inside a ResizeObserver's callback, where
 /// reading the layout costs nothing), until the reactive owner it is called under is cleaned up.
@@ -73,6 +73,16 @@ pub struct TextSize {
 impl TextSize {
     /// Text that scales with the drawing.
     pub const SCALED: TextSize = TextSize { min_px: 0.0, max_units: f64::INFINITY };
+
+    /// The smallest scale at which the text is still [`READABLE_PX`] high, and no smaller
+    /// than the lowest zoom level. Text held at `min_px` lets the drawing shrink until
+    /// `max_units` runs out: a ring's labels stay 14 px however small the ring is, so on a
+    /// phone the whole ring fits instead of being cut at both sides.
+    fn readable_from(self) -> f64 {
+        let font = strata_engine::scene::FONT_SIZE;
+        let largest = if self.min_px >= READABLE_PX { self.max_units.max(font) } else { font };
+        (READABLE_PX / largest).max(LEVELS[0])
+    }
 
     /// The font size of scene text in scene units at `scale`: the scene's own, or more when
     /// `min_px` needs it, up to `max_units`.
@@ -129,6 +139,7 @@ pub fn Stage(
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let renderer = StoredValue::new_local(None::<Renderer>);
+    let on_canvas = move || renderer.with_value(|r| matches!(r, Some(Renderer::Canvas)));
     let zoom = RwSignal::new(Zoom::Auto);
     let follow = RwSignal::new(true);
     // The viewport's inner size and scroll offsets, kept from events so drawing a step never
@@ -154,13 +165,13 @@ pub fn Stage(
         ((vw - 2.0) / w).min(if avail_h > 0.0 { (avail_h - 2.0) / h } else { f64::MAX }).max(0.01)
     };
     let scale = Memo::new(move |_| {
-        let (w, h) = scene.with(|s| (s.width, s.height));
+        let (w, h, readable_from) = scene.with(|s| (s.width, s.height, text_size(s).readable_from()));
         match zoom.get() {
             Zoom::Level(l) => l,
             Zoom::Fit => fit_scale(w, h).min(4.0),
             // An embed shows the whole scene, with no scrollbars (a slide cannot be scrolled).
             Zoom::Auto if embedded => fit_scale(w, h).min(3.0),
-            Zoom::Auto => fit_scale(w, h).clamp(AUTO_MIN, AUTO_MAX),
+            Zoom::Auto => fit_scale(w, h).clamp(readable_from, AUTO_MAX),
         }
     });
 
@@ -254,8 +265,8 @@ pub fn Stage(
             // Counted by segments, so a few paths of thousands of ring ticks go to the canvas too.
             // A canvas stays until the scene is half as heavy: a ring's empty start sits just
             // under the line, and swapping renderers there and back cost 30 to 80 ms a step.
-            let on_canvas = renderer.with_value(|r| matches!(r, Some(Renderer::Canvas)));
-            let dense = s.weight() >= if on_canvas { canvas_from / 2 } else { canvas_from };
+            let was_canvas = on_canvas();
+            let dense = s.weight() >= if was_canvas { canvas_from / 2 } else { canvas_from };
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
             // A step that points at nothing (a random fill, a fresh start) and changes the
@@ -343,7 +354,7 @@ pub fn Stage(
                 scroll.set_value((left, scroll.get_value().1));
             }
         }
-        if renderer.with_value(|r| matches!(r, Some(Renderer::Canvas))) {
+        if on_canvas() {
             draw_canvas();
         }
     });
@@ -406,7 +417,7 @@ pub fn Stage(
         if let Some(vp) = viewport_ref.get_untracked() {
             let at = (vp.scroll_left() as f64, vp.scroll_top() as f64);
             scroll.set_value(at);
-            if renderer.with_value(|r| matches!(r, Some(Renderer::Canvas))) {
+            if on_canvas() {
                 draw_canvas();
                 return;
             }

@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 use strata_browser as browser;
-use strata_engine::scene::{Anchor, arc_data, num, path_data, shape_class, Geometry, Role, Scene, Shape};
+use strata_engine::scene::{Anchor, arc_data, label_fit, num, path_data, shape_class, Geometry, Role, Scene, Shape};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -297,6 +297,8 @@ fn write_shape(el: &Element, shape: &Shape, old: Option<&Shape>, motion: Motion)
                 if old_label != Some(label) || size_changed {
                     set(&text, "x", &num(w / 2.0));
                     set(&text, "y", &num(h / 2.0));
+                    // No larger than fits the box, whatever size the stage holds text at.
+                    set(&text, "style", &format!("font-size:min(var(--scene-font,16px),{}px)", num(label_fit(label, *w))));
                     text.set_text_content(Some(label));
                 }
             }
