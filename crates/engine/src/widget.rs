@@ -28,11 +28,11 @@ pub trait Widget: 'static {
     type Message: Serialize;
 
     /// The guided scenarios, linked from the index and the curriculum.
-    fn guided() -> &'static [Guided];
+    const GUIDED: &'static [Guided];
     /// What each highlight means, for the legend.
-    fn legend() -> &'static [LegendEntry];
+    const LEGEND: &'static [LegendEntry];
     /// The work counters' rows: label and how to read it from the counters.
-    fn counter_rows() -> &'static [CounterRow<Self>];
+    const COUNTER_ROWS: &'static [CounterRow<Self>];
 
     /// Reads one of the widget's own parameters; `None` if `key` is not one of them.
     fn take_param(params: &mut Self::Params, key: &str, value: &str) -> Option<Result<(), Notice>>;

@@ -14,6 +14,7 @@ mod embed;
 mod embed_dialog;
 mod index_page;
 mod messages;
+mod ops_form;
 pub mod page;
 mod player;
 mod ring;

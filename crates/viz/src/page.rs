@@ -150,7 +150,7 @@ fn side<W: Widget>(runs: &Runs<W>, which: usize, pos: usize) -> Option<Side> {
         scene: Arc::new(W::layout(at.state, &highlight)),
         description: W::describe(at.state, &name),
         stats: W::stats(at.state),
-        counters: W::counter_rows().iter().map(|r| ((r.since)(&at.counters, &at.op_start), (r.get)(&at.counters))).collect(),
+        counters: W::COUNTER_ROWS.iter().map(|r| ((r.since)(&at.counters, &at.op_start), (r.get)(&at.counters))).collect(),
         caption,
         name,
     })
@@ -163,7 +163,7 @@ fn preview_side<W: Widget>(state: &W::State, caption: String) -> Side {
         scene: Arc::new(W::layout(state, &Default::default())),
         description: W::describe(state, &name),
         stats: W::stats(state),
-        counters: W::counter_rows().iter().map(|r| (0, (r.get)(&state.counters()))).collect(),
+        counters: W::COUNTER_ROWS.iter().map(|r| (0, (r.get)(&state.counters()))).collect(),
         caption,
         name,
     }
@@ -614,7 +614,7 @@ fn legend<W: Widget>(compact: bool) -> impl IntoView {
         <section class="legend" aria-label="Legend">
             <h2 class="visually-hidden">"Legend"</h2>
             <ul>
-                {W::legend().iter().map(|entry| view! {
+                {W::LEGEND.iter().map(|entry| view! {
                     <li title=compact.then_some(entry.meaning)><span class=format!("swatch {}", entry.swatch) aria-hidden="true"></span>{if compact { entry.short } else { entry.meaning }}</li>
                 }).collect_view()}
             </ul>
@@ -734,7 +734,7 @@ fn counters_table<W: Widget>(names: Signal<Vec<String>>, values: Signal<Vec<Vec<
                     </tr>
                 </thead>
                 <tbody>
-                    {W::counter_rows().iter().enumerate().map(|(row, r)| view! {
+                    {W::COUNTER_ROWS.iter().enumerate().map(|(row, r)| view! {
                         <tr>
                             <th scope="row">{r.label}</th>
                             {move || values.with(|v| v.iter().map(|side| {

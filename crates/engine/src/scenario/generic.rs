@@ -80,7 +80,7 @@ pub fn expand_guided(guided: &'static [Guided], pairs: &[(String, String)]) -> (
 impl<W: Widget> Scenario<W> {
     /// Reads decoded query pairs. Never fails: what cannot be used is reported in the notices.
     pub fn parse(pairs: &[(String, String)]) -> (Scenario<W>, Vec<Notice>) {
-        let (pairs, guided, mut notices) = expand_guided(W::guided(), pairs);
+        let (pairs, guided, mut notices) = expand_guided(W::GUIDED, pairs);
         let (mut s, more) = Scenario::<W>::parse_expanded(&pairs);
         notices.extend(more);
         // The name sticks while the scenario is the guide's own (a later parameter may change it).

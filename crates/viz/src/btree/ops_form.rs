@@ -1,12 +1,13 @@
 //! The B-tree's operations form: what to do (insert, delete, search, range scan, bulk load,
 //! random fill, clear) and the keys, checked before anything runs.
 
+use crate::ops_form::Choice;
 use leptos::prelude::*;
 use strata_engine::btree::{MAX_KEY, MIN_KEY};
 use strata_engine::widgets::btree::{parse_input, InputKind, Op, MAX_BATCH};
 
 /// The operations form's choices: kind, `<option>` value, label.
-const KINDS: [(InputKind, &str, &str); 7] = [
+const KINDS: [Choice<InputKind>; 7] = [
     (InputKind::Insert, "insert", "Insert"),
     (InputKind::Delete, "delete", "Delete"),
     (InputKind::Search, "search", "Search"),
@@ -33,30 +34,13 @@ pub fn OpsForm(add_ops: Callback<Vec<Op>, Result<(), String>>) -> impl IntoView 
     };
     let submit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
-        match parse_input(kind.get_untracked(), &text.get_untracked(), load_fill.get_untracked()).and_then(|ops| add_ops.run(ops)) {
-            Ok(()) => {
-                error.set(None);
-                text.set(String::new());
-            }
-            Err(message) => error.set(Some(message)),
-        }
+        crate::ops_form::show_outcome(parse_input(kind.get_untracked(), &text.get_untracked(), load_fill.get_untracked()).and_then(|ops| add_ops.run(ops)), text, error);
     };
     view! {
         <form class="ops-form" on:submit=submit aria-label="Run operations">
-            <label>
-                "Operation "
-                <select on:change=move |e| {
-                    let value = event_target_value(&e);
-                    if let Some((k, _, _)) = KINDS.iter().find(|(_, v, _)| *v == value) {
-                        kind.set(*k);
-                        error.set(None);
-                    }
-                }>
-                    {KINDS.iter().map(|(k, value, label)| view! {
-                        <option value=*value selected=move || kind.get() == *k>{*label}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            {crate::ops_form::kind_picker(&KINDS, kind, move || {
+                error.set(None);
+            })}
             <label class="keys-field" class:hidden=move || kind.get() == InputKind::Clear>
                 <span>{move || if kind.get() == InputKind::Fill { "Count" } else { "Keys" }}</span>
                 <input

@@ -1,5 +1,6 @@
 //! The operations form: put, delete, get, scan, flush and compact.
 
+use crate::ops_form::Choice;
 use leptos::prelude::*;
 use strata_engine::lsm::{CompactTarget, MAX_KEY, MAX_LEVELS};
 use strata_engine::scenario::MAX_OPS;
@@ -16,7 +17,7 @@ enum Kind {
     CompactRow,
 }
 
-const KINDS: &[(Kind, &str, &str)] = &[
+const KINDS: [Choice<Kind>; 7] = [
     (Kind::Put, "put", "Put"),
     (Kind::Delete, "delete", "Delete"),
     (Kind::Get, "get", "Get"),
@@ -84,30 +85,13 @@ pub fn OpsForm(add_ops: Callback<Vec<Op>, Result<(), String>>) -> impl IntoView 
     };
     let submit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
-        match parse(kind.get_untracked(), &text.get_untracked()).and_then(|ops| add_ops.run(ops)) {
-            Ok(()) => {
-                error.set(None);
-                text.set(String::new());
-            }
-            Err(message) => error.set(Some(message)),
-        }
+        crate::ops_form::show_outcome(parse(kind.get_untracked(), &text.get_untracked()).and_then(|ops| add_ops.run(ops)), text, error);
     };
     view! {
         <form class="ops-form" on:submit=submit aria-label="Run operations">
-            <label>
-                "Operation "
-                <select on:change=move |e| {
-                    let value = event_target_value(&e);
-                    if let Some((k, _, _)) = KINDS.iter().find(|(_, v, _)| *v == value) {
-                        kind.set(*k);
-                        error.set(None);
-                    }
-                }>
-                    {KINDS.iter().map(|(k, value, label)| view! {
-                        <option value=*value selected=move || kind.get() == *k>{*label}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            {crate::ops_form::kind_picker(&KINDS, kind, move || {
+                error.set(None);
+            })}
             <label class="keys-field" class:hidden=move || !needs_text()>
                 <span>{move || if kind.get() == Kind::CompactRow { "Row" } else { "Keys" }}</span>
                 <input

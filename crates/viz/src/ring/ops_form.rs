@@ -3,6 +3,7 @@
 //! `k500`), so the form and the address accept exactly the same things.
 
 use crate::page::PageHandle;
+use crate::ops_form::Choice;
 use leptos::prelude::*;
 use strata_engine::ring::{Algorithm, Status, MAX_VNODES};
 use strata_engine::widgets::ring::ops::MAX_ADD_KEYS;
@@ -18,7 +19,7 @@ enum Kind {
     Keys,
 }
 
-const KINDS: [(Kind, &str, &str); 6] = [
+const KINDS: [Choice<Kind>; 6] = [
     (Kind::Join, "join", "Add a node"),
     (Kind::Leave, "leave", "Remove a node"),
     (Kind::Fail, "fail", "Fail a node"),
@@ -105,13 +106,7 @@ pub fn OpsForm(page: PageHandle<RingWidget>) -> impl IntoView {
     };
     let submit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
-        match token().and_then(|t| Op::parse(&t)).and_then(|op| page.add_ops.run(vec![op])) {
-            Ok(()) => {
-                error.set(None);
-                text.set(String::new());
-            }
-            Err(message) => error.set(Some(message)),
-        }
+        crate::ops_form::show_outcome(token().and_then(|t| Op::parse(&t)).and_then(|op| page.add_ops.run(vec![op])), text, error);
     };
     let hint = move || match kind.get() {
         Kind::Join => format!("A name (empty: {}), and if you like its virtual nodes (1 to {MAX_VNODES}) and weight (0.1 to 10)", next_name()),
@@ -125,19 +120,10 @@ pub fn OpsForm(page: PageHandle<RingWidget>) -> impl IntoView {
     let picks_node = move || matches!(kind.get(), Kind::Leave | Kind::Fail | Kind::Recover);
     view! {
         <form class="ops-form ring-ops" on:submit=submit aria-label="Run an operation">
-            <label>
-                "Operation "
-                <select on:change=move |e| {
-                    let value = event_target_value(&e);
-                    if let Some((k, _, _)) = KINDS.iter().find(|(_, v, _)| *v == value) {
-                        kind.set(*k);
-                        error.set(None);
-                        text.set(String::new());
-                    }
-                }>
-                    {KINDS.iter().map(|(k, value, label)| view! { <option value=*value selected=move || kind.get() == *k>{*label}</option> }).collect_view()}
-                </select>
-            </label>
+            {crate::ops_form::kind_picker(&KINDS, kind, move || {
+                error.set(None);
+                text.set(String::new());
+            })}
             <Show when=uses_text>
                 <label class="keys-field">
                     <span>{move || match kind.get() { Kind::Join => "Name", Kind::Lookup => "Key", _ => "Count" }}</span>

@@ -127,17 +127,9 @@ impl Widget for BTreeWidget {
     type State = BTree;
     type Message = TreeMessage;
 
-    fn guided() -> &'static [Guided] {
-        GUIDED
-    }
-
-    fn legend() -> &'static [LegendEntry] {
-        LEGEND
-    }
-
-    fn counter_rows() -> &'static [CounterRow<Self>] {
-        COUNTER_ROWS
-    }
+    const GUIDED: &'static [Guided] = GUIDED;
+    const LEGEND: &'static [LegendEntry] = LEGEND;
+    const COUNTER_ROWS: &'static [CounterRow<Self>] = COUNTER_ROWS;
 
     fn take_param(p: &mut Params, key: &str, value: &str) -> Option<Result<(), Notice>> {
         Some(match key {
