@@ -336,6 +336,13 @@ fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<
             thin.push([x, top, x, top + h]);
             continue;
         }
+        // A marked table too narrow to see (a flush of a few neighbouring keys) is widened
+        // like an overlapping row's, so what the step is about shows, where that runs into no
+        // other table of its row.
+        let (x0, w) = match axis.span(t) {
+            (wx, ww) if w < THIN && spans.iter().all(|&(ox, ow)| (ox, ow) == (x0, w) || ox + ow <= wx || wx + ww <= ox) => (wx, ww),
+            _ => (x0, w),
+        };
         let label = (w >= 44.0 && h >= 22.0).then(|| format!("#{}", t.id));
         // The same id as once it is in place, so the box moves into its level.
         let mut s = Shape::new(table_shape_id(t.id), Role::Node, Geometry::Rect { x: x0, y: top, w, h, rx: 2.0, label }).pending(pending);
