@@ -11,7 +11,7 @@
 
 use crate::ring::hash::degrees;
 use crate::ring::place::{successor, VNode, NOBODY};
-use crate::ring::{count, fixed, noun, plural, Algorithm, Cluster, LookupStage, Status};
+use crate::ring::{count, noun, plural, Algorithm, Cluster, LookupStage, Status};
 use crate::scene::{Anchor, Geometry, Role, Scene, Shape};
 use crate::step::{Highlight, Tone};
 
@@ -360,7 +360,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     let m = c.metrics();
     let heading = match c.config().algorithm {
         Algorithm::Modulo => format!("bucket = hash mod {}", m.serving),
-        Algorithm::Jump => format!("jump hash: buckets 0 to {}", m.serving.saturating_sub(1)),
+        Algorithm::Jump => format!("buckets 0 to {}", m.serving.saturating_sub(1)),
         Algorithm::Rendezvous => "highest score(key, node) wins".to_string(),
         Algorithm::Maglev => format!("table of {}", noun(c.config().table as u64, "slot")),
         _ => String::new(),
@@ -416,7 +416,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     if m.serving > 0 {
         let y = base - (base - top) * m.mean / most;
         let x1 = left + n as f64 * col;
-        shapes.push(Shape::new(LABEL | 5, Role::Link, Geometry::Path { segments: vec![[left, y, x1, y]], arrow: false }).titled(format!("mean: {} keys", fixed(m.mean, 0))));
+        shapes.push(Shape::new(LABEL | 5, Role::Link, Geometry::Path { segments: vec![[left, y, x1, y]], arrow: false }).titled(format!("mean: {} keys", count(m.mean.round() as u64))));
     }
     let mut height = base + 70.0;
     if let Some(table) = c.maglev_table() {

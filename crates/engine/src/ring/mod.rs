@@ -621,7 +621,7 @@ impl Cluster {
                 count_text(self.keys.len()),
                 noun(m.max as u64, "key"),
                 fixed(m.max_over_mean, 2),
-                fixed(m.mean, 0)
+                text::count(m.mean.round() as u64)
             );
             if change.moved > 0 {
                 caption.push_str(&format!(

@@ -3,9 +3,10 @@
 //! theory expects. Each canvas has a data table beside it for screen readers (see stats.rs).
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use crate::theme::rgb;
-use strata_engine::ring::fixed;
+use strata_engine::ring::count;
 use strata_engine::scene::{decimal, series_style, SERIES_HEX};
 
 /// Sizes the canvas's backing store to its CSS box (`size`, from a ResizeObserver) in device
@@ -35,17 +36,19 @@ pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, size: (f64, f64), bars: &[
     let y_max = top.ceil() as i32;
     let every = (bars.len() / 12).max(1);
     let names: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
+    // Each bar's name under its middle: key points there (plotters' own picks, round numbers
+    // of the 0..10n axis, fell between bars and left every name out).
+    let x_points: Vec<i32> = (0..n).map(|i| i * 10 + 5).collect();
     let mut chart = ChartBuilder::on(&root)
         .margin(px(8.0))
         .x_label_area_size(px(36.0))
         .y_label_area_size(px(56.0))
-        .build_cartesian_2d(0..n * 10, 0..y_max)
+        .build_cartesian_2d((0..n * 10).with_key_points(x_points.clone()), 0..y_max)
         .ok()?;
     let x_label = |x: &i32| {
         let i = (*x / 10) as usize;
-        if *x % 10 == 5 && i % every == 0 { names.get(i).cloned().unwrap_or_default() } else { String::new() }
+        if i % every == 0 { names.get(i).cloned().unwrap_or_default() } else { String::new() }
     };
-    let x_points: Vec<i32> = (0..n).map(|i| i * 10 + 5).collect();
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -60,18 +63,33 @@ pub fn draw_loads(canvas: web_sys::HtmlCanvasElement, size: (f64, f64), bars: &[
         .y_desc("Keys")
         .draw()
         .ok()?;
+    // From the ninth node on colours repeat: those bars are drawn pale inside a solid outline
+    // (the ring tells them apart by a dash pattern, which a filled bar cannot show).
+    let look = |b: &(String, u32, u16)| {
+        let (colour, pattern) = series_style(b.2);
+        (series[colour as usize], pattern > 0)
+    };
     chart
         .draw_series(bars.iter().enumerate().map(|(i, b)| {
+            let (colour, repeat) = look(b);
             let x = i as i32 * 10;
-            Rectangle::new([(x + 1, 0), (x + 9, b.1 as i32)], series[series_style(b.2).0 as usize].filled())
+            Rectangle::new([(x + 1, 0), (x + 9, b.1 as i32)], if repeat { colour.mix(0.3).filled() } else { colour.filled() })
+        }))
+        .ok()?;
+    chart
+        .draw_series(bars.iter().enumerate().filter(|(_, b)| look(b).1).map(|(i, b)| {
+            let x = i as i32 * 10;
+            Rectangle::new([(x + 1, 0), (x + 9, b.1 as i32)], look(b).0.stroke_width(px(2.0)))
         }))
         .ok()?;
     // The ideal: dashes across the whole width, so it reads as a line apart from the bars.
     let y = ideal.round() as i32;
     let dashes = (0..n * 10).step_by(4).map(|x| PathElement::new(vec![(x, y), ((x + 2).min(n * 10), y)], line.stroke_width(px(2.5))));
     chart.draw_series(dashes).ok()?;
-    let at = chart.backend_coord(&(0, y));
-    root.draw(&Text::new(format!("ideal {}", fixed(ideal, 0)), (at.0 + px(4.0) as i32, at.1 - px(18.0) as i32), font(13.0, line))).ok()?;
+    // Named in the headroom above the tallest bar, at the right, where no bar covers it.
+    let corner = chart.backend_coord(&(n * 10, y_max));
+    let style = font(13.0, line).pos(Pos::new(HPos::Right, VPos::Top));
+    root.draw(&Text::new(format!("dashed: ideal {}", count(ideal.round() as u64)), (corner.0 - px(4.0) as i32, corner.1 + px(2.0) as i32), style)).ok()?;
     root.present().ok()
 }
 
