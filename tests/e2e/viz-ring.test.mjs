@@ -158,6 +158,24 @@ test("100,000 keys on 100 nodes × 1,000 virtual nodes: drawn on a canvas, binne
   await context.close();
 });
 
+test("on a phone a bucket chart wider than the screen opens with its title whole", async () => {
+  const { context, page, problems } = await newPage(app.browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  for (const algorithm of ["maglev", "jump"]) {
+    await openRing(page, `#/viz/ring?algorithm=${algorithm}&nodes=12&keys=2000&seed=3`);
+    await page.waitForTimeout(500);
+    const seen = await page.evaluate(() => {
+      const viewport = document.querySelector(".stage-viewport");
+      const vp = viewport.getBoundingClientRect();
+      const title = [...document.querySelectorAll("svg.scene-svg text")].find((t) => /^(Maglev|Jump)/.test(t.textContent))?.getBoundingClientRect();
+      return { wide: viewport.scrollWidth > vp.width + 4, title: title && { left: title.left, right: title.right }, vp: { left: vp.left, right: vp.right } };
+    });
+    assert.ok(seen.wide, `${algorithm}: the chart is wider than the phone: ${JSON.stringify(seen)}`);
+    assert.ok(seen.title && seen.title.left >= seen.vp.left && seen.title.right <= seen.vp.right, `${algorithm}: the title is whole: ${JSON.stringify(seen)}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("embeds fit 800×450 and 640×360 for every controls= setting, nothing overlapping or outside", async () => {
   const scenarios = ["guided=modulo-vs-ring&step=3", "guided=replicas-failure&step=4&legend=1", "algorithm=maglev&nodes=6&keys=3000"];
   await eachEmbed(app.browser, app.server.url, "ring", scenarios, async (report, label, frame) => {

@@ -233,6 +233,27 @@ test("on a phone every visualizer control is at least 44 px high", async () => {
   await context.close();
 });
 
+test("on a phone a wide tree opens on its root, not on an empty corner or a scrap of leaves", async () => {
+  const { context, page, problems } = await newPage(app.browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await openViz(page, "#/viz/btree?variant=b&degree=4&fill=200&seed=3");
+  const rootKeys = (await getState(page)).tree.keys.map(String);
+  await page.waitForTimeout(500);
+  const seen = await page.evaluate((rootKeys) => {
+    const viewport = document.querySelector(".stage-viewport");
+    const vp = viewport.getBoundingClientRect();
+    // The root's keys are the topmost key cells with its values.
+    const cells = [...document.querySelectorAll("svg.scene-svg g.key")].filter((g) => rootKeys.includes(g.textContent.trim()))
+      .map((g) => g.getBoundingClientRect()).sort((a, b) => a.top - b.top).slice(0, rootKeys.length);
+    const inView = (r) => r.left >= vp.left && r.right <= vp.right && r.top >= vp.top && r.bottom <= vp.bottom;
+    return { wide: viewport.scrollWidth > vp.width * 1.5, scrolled: viewport.scrollLeft, cells: cells.length, inView: cells.every(inView) };
+  }, rootKeys);
+  assert.ok(seen.wide, `the tree is wider than the phone: ${JSON.stringify(seen)}`);
+  assert.equal(seen.cells, rootKeys.length, `the root's keys are drawn: ${JSON.stringify(seen)}`);
+  assert.ok(seen.inView, `the root is in view: ${JSON.stringify(seen)}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("embeds fit 800×450 and 640×360 for every controls= setting, nothing overlapping or outside", async () => {
   const scenarios = ["guided=b-vs-bplus&step=16", "guided=first-root-split&step=5&legend=1", "variant=b&degree=4&fill=200&seed=3"];
   await eachEmbed(app.browser, app.server.url, "btree", scenarios, async (report, label, frame) => {

@@ -191,6 +191,10 @@ pub struct Scene {
     /// The part of the scene the step is about (what changed or is looked at), to bring into
     /// view; `None` when nothing in particular is.
     pub focus: Option<(f64, f64, f64, f64)>,
+    /// Where the view opens when the step points at nothing: this point in the middle of the
+    /// view (a tree's root, a ring's centre); `None` opens at the top-left corner, where a
+    /// drawing read from the left (rows named at their start) begins.
+    pub home: Option<(f64, f64)>,
 }
 
 impl Scene {
@@ -454,7 +458,7 @@ mod tests {
         assert_eq!(circle.bounds(), (5.0, 5.0, 10.0, 10.0));
         let path = Shape::new(3, Role::Edge, Geometry::Path { segments: vec![[0.0, 5.0, 8.0, 1.0]], arrow: false });
         assert_eq!(path.bounds(), (0.0, 1.0, 8.0, 4.0));
-        let scene = Scene { width: 20.0, height: 20.0, shapes: vec![rect, circle, path], focus: None };
+        let scene = Scene { width: 20.0, height: 20.0, shapes: vec![rect, circle, path], focus: None, home: None };
         assert_eq!(scene.bounds_of(|s| s.role == Role::Node), Some((1.0, 2.0, 14.0, 13.0)));
         assert_eq!(scene.count(Role::Edge), 1);
     }

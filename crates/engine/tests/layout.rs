@@ -64,6 +64,19 @@ fn no_overlaps_up_to_a_thousand_keys_at_degree_3() {
 }
 
 #[test]
+fn a_tree_opens_on_its_root_and_an_empty_one_at_the_corner() {
+    let mut t = BTree::new(Config { degree: 4, ..Config::default() });
+    assert_eq!(layout(&t, &Highlight::default()).home, None);
+    t.random_fill(200, 3, &mut NoSteps);
+    let scene = layout(&t, &Highlight::default());
+    let root = scene.shapes.iter().find(|s| s.id == node_shape_id(t.root().unwrap().id)).unwrap();
+    let (x, y, w, h) = root.bounds();
+    assert_eq!(scene.home, Some((x + w / 2.0, y + h / 2.0)), "the view opens centred on the root");
+    // A wide tree's root is not at its left edge, where a view opening at the corner would be.
+    assert!(x > 0.25 * scene.width, "root at {x} of {}", scene.width);
+}
+
+#[test]
 fn no_overlaps_at_every_degree_after_deletes() {
     for degree in 3..=10 {
         for variant in [Variant::B, Variant::BPlus] {
@@ -151,6 +164,6 @@ fn snapshot_every_shape_kind() {
     table.overfull = true;
     let label = Shape::new(4, Role::Label, Geometry::Text { x: 80.0, y: 80.0, text: "ring & nodes".into(), anchor: Default::default() });
     let edge = Shape::new(5, Role::Edge, Geometry::Path { segments: vec![[215.0, 54.0, 215.0, 120.0], [215.0, 120.0, 250.0, 140.0]], arrow: true });
-    let scene = Scene { width: 280.0, height: 160.0, shapes: vec![ring, arc, table, label, edge], focus: None };
+    let scene = Scene { width: 280.0, height: 160.0, shapes: vec![ring, arc, table, label, edge], focus: None, home: None };
     check_snapshot("scene-shapes", &to_svg(&scene));
 }

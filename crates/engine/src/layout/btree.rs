@@ -73,6 +73,11 @@ pub fn layout(tree: &BTree, highlight: &Highlight) -> Scene {
     scene.width = widths[root.id as usize] + 2.0 * MARGIN;
     scene.height = 2.0 * MARGIN + (tree.height() - 1) as f64 * LEVEL + KEY_H + 2.0 * PAD;
     scene.focus = scene.bounds_of(|s| s.mark.is_some() && matches!(s.role, Role::Node | Role::Item));
+    let root_box = node_shape_id(root.id);
+    scene.home = scene.shapes.iter().find(|s| s.id == root_box).map(|s| {
+        let (x, y, w, h) = s.bounds();
+        (x + w / 2.0, y + h / 2.0)
+    });
     scene
 }
 

@@ -283,7 +283,7 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
         }
     }
 
-    let mut scene = Scene { width: WIDTH, height: y - ROW_GAP + MARGIN, shapes, focus: None };
+    let mut scene = Scene { width: WIDTH, height: y - ROW_GAP + MARGIN, shapes, focus: None, home: None };
     // Tables being written belong in view with the inputs they replace.
     scene.focus = scene.bounds_of(|s| (s.mark.is_some() || s.pending) && matches!(s.role, Role::Node | Role::Item));
     scene

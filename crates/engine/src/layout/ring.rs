@@ -181,7 +181,7 @@ fn ring(c: &Cluster, highlight: &Highlight) -> Scene {
 
     // The middle stays empty: what the ring is (algorithm, nodes, keys, capacity) is in the
     // figure's caption, which reads at any size; a label here grew over the keys in an embed.
-    Scene { width: WIDTH, height: 2.0 * CY, shapes, focus: None }
+    Scene { width: WIDTH, height: 2.0 * CY, shapes, focus: None, home: Some((CX, CY)) }
 }
 
 /// A dense comb, one tick per half degree in the colour of the node with the most virtual
@@ -365,8 +365,10 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         Algorithm::Maglev => format!("table of {}", noun(c.config().table as u64, "slot")),
         _ => String::new(),
     };
-    shapes.push(text(LABEL, width / 2.0, 24.0, format!("{}: {heading}", c.config().algorithm.name())));
-    shapes.push(text(LABEL | 1, width / 2.0, 50.0, format!("{} on {}", noun(m.keys_total as u64, "key"), noun(m.serving as u64, "node"))));
+    // Read from the left, where the view opens: centred over a chart wider than a phone, the
+    // title was cut at both ends.
+    shapes.push(Shape::label(LABEL, left, 24.0, format!("{}: {heading}", c.config().algorithm.name()), Anchor::Start));
+    shapes.push(Shape::label(LABEL | 1, left, 50.0, format!("{} on {}", noun(m.keys_total as u64, "key"), noun(m.serving as u64, "node")), Anchor::Start));
     let mut gained = vec![0u32; c.nodes().len()];
     if !c.moved_now().is_empty() {
         if let Some(ch) = c.last_change() {
@@ -424,7 +426,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         let shown = table.len().min(48);
         let cell = ((width - 2.0 * left) / shown as f64).min(14.0);
         let y = base + 64.0;
-        shapes.push(text(LABEL | 6, width / 2.0, y, format!("slots 0 to {} of {}", shown - 1, count(table.len() as u64))));
+        shapes.push(Shape::label(LABEL | 6, left, y, format!("slots 0 to {} of {}", shown - 1, count(table.len() as u64)), Anchor::Start));
         for (s, &owner) in table.iter().take(shown).enumerate() {
             let rect = Shape::new(SLOT | s as u64, Role::Item, Geometry::Rect { x: left + s as f64 * cell, y: y + 16.0, w: cell - 1.0, h: 20.0, rx: 0.0, label: None });
             let lit = c.lookup().and_then(|l| l.slot).filter(|_| c.lookup().is_some_and(|l| l.stage != LookupStage::Hashed)) == Some(s as u64);
@@ -443,7 +445,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         shapes.push(text(LOOKUP, width / 2.0, height + 4.0, what).marked(Some(Tone::Visit)));
         height += 30.0;
     }
-    Scene { width, height, shapes, focus: None }
+    Scene { width, height, shapes, focus: None, home: None }
 }
 
 /// Whether `scene` is a ring (not buckets): a ring's first shape is its ownership band.

@@ -150,9 +150,9 @@ pub fn Stage(
     let drawn_size = StoredValue::new((0.0f64, 0.0f64));
     let settle = crate::timer::TimerSlot::new();
     let first_draw = StoredValue::new(true);
-    // Where the first draw wanted the middle of the view (a fraction of the drawing's width),
-    // when the browser could not scroll there yet.
-    let pending_scroll = StoredValue::new(None::<f64>);
+    // The first draw comes before the viewport has a size, so where the view opens (the step's
+    // focus, else the scene's home) is settled once the size is known.
+    let opening = StoredValue::new(false);
     let reduce = reduced_motion();
 
     let fit_scale = move |w: f64, h: f64| {
@@ -208,6 +208,9 @@ pub fn Stage(
     let follow_target = move |s: &Scene, scale: f64| -> Option<(f64, f64)> {
         let (x, y, w, h) = s.focus?;
         let (vw, vh) = viewport.get_untracked();
+        if vw <= 0.0 {
+            return None;
+        }
         let (left, top) = scroll.get_value();
         let (x, y, w, h) = (x * scale, y * scale, w * scale, h * scale);
         let margin = 24.0;
@@ -229,6 +232,17 @@ pub fn Stage(
         };
         let (nl, nt) = (target(x, w, left, vw), target(y, h, top, vh));
         ((nl - left).abs() > 0.5 || (nt - top).abs() > 0.5).then_some((nl, nt))
+    };
+    // Where to scroll so the scene's home is in the middle of the view (the top-left corner
+    // for a scene without one); `None` while the viewport's size is unknown.
+    let home_target = move |s: &Scene, scale: f64| -> Option<(f64, f64)> {
+        let (vw, vh) = viewport.get_untracked();
+        if vw <= 0.0 {
+            return None;
+        }
+        let Some((hx, hy)) = s.home else { return Some((0.0, 0.0)) };
+        let centred = |at: f64, len: f64, view: f64| (at * scale - view / 2.0).clamp(0.0, (len * scale - view).max(0.0));
+        Some((centred(hx, s.width, vw), centred(hy, s.height, vh)))
     };
     let scroll_to = move |(nl, nt): (f64, f64)| {
         let Some(vp) = viewport_ref.get_untracked() else { return };
@@ -256,6 +270,35 @@ pub fn Stage(
         (left / scale, top / scale, vw / scale, vh / scale)
     };
 
+    // Places the view where the first drawing opens, once the viewport has a size: the step's
+    // focus if it has one, else the scene's home. Instant, and only once: from then on the
+    // view is the learner's (or follows the steps).
+    // `sized`: the drawing has its size for this scale (the drawing effect has just set it), so
+    // an offset the browser refuses is its last word.
+    let open_view = move |sized: bool| {
+        if !opening.get_value() {
+            return;
+        }
+        let Some(vp) = viewport_ref.get_untracked() else { return };
+        let scale = scale.get_untracked();
+        let placed = scene.with_untracked(|s| if s.focus.is_some() && follow.get_untracked() { follow_target(s, scale).or(Some(scroll.get_value())) } else { home_target(s, scale) });
+        let Some((left, top)) = placed else { return };
+        // A new viewport is already at the corner: scrolling there anyway forces a layout in
+        // the middle of mounting the page.
+        if left >= 1.0 || top >= 1.0 {
+            vp.set_scroll_left(left as i32);
+            vp.set_scroll_top(top as i32);
+            // The drawing may not have its new size yet: then the browser refuses the offset,
+            // and the drawing effect tries again once it has.
+            let refused = (f64::from(vp.scroll_left()) - left).abs() > 1.0 || (f64::from(vp.scroll_top()) - top).abs() > 1.0;
+            if refused && !sized {
+                return;
+            }
+            scroll.set_value((f64::from(vp.scroll_left()), f64::from(vp.scroll_top())));
+        }
+        opening.set_value(false);
+    };
+
     Effect::new(move |_| {
         let (Some(svg), Some(_)) = (svg_ref.get(), viewport_ref.get()) else { return };
         let scale = scale.get();
@@ -270,11 +313,10 @@ pub fn Stage(
             // Where the view will be once it follows the step (or, at first, the middle).
             let mut target = if follow.get_untracked() { follow_target(s, scale) } else { None };
             // A step that points at nothing (a random fill, a fresh start) and changes the
-            // drawing's width shows its middle, where the root is, instead of an empty corner.
+            // drawing's width shows the scene's home (a tree's root) instead of an empty corner.
             let resized = drawn_size.get_value().0 != s.width;
             if (first_draw.get_value() || (resized && follow.get_untracked())) && s.focus.is_none() {
-                let (vw, _) = viewport.get_untracked();
-                target = Some((((s.width * scale - vw) / 2.0).max(0.0), 0.0));
+                target = home_target(s, scale);
             }
             let before = scroll.get_value();
             let window = window_at(s, scale, target.unwrap_or(before));
@@ -324,36 +366,21 @@ pub fn Stage(
             }
             if first_draw.get_value() {
                 first_draw.set_value(false);
-                // A drawing no wider than the view starts at 0, where a new viewport already is:
-                // setting it anyway forced a layout in the middle of mounting the page.
-                if let (Some((left, _)), Some(vp)) = (target.take().filter(|&(left, _)| left >= 1.0), viewport_ref.get_untracked()) {
-                    vp.set_scroll_left(left as i32);
-                    // Before the viewport has its size the browser may refuse the offset: try
-                    // again once the size is known (see the viewport effect below).
-                    if (f64::from(vp.scroll_left()) - left).abs() > 1.0 && s.width > 0.0 {
-                        let (vw, _) = viewport.get_untracked();
-                        pending_scroll.set_value(Some((left + vw / 2.0) / (s.width * scale)));
-                    }
-                }
+                opening.set_value(true);
+                target = None;
             }
             if let Some(t) = target {
                 scroll_to(t);
             }
         });
+        open_view(true);
     });
 
     // A canvas covers the visible part only, so a new viewport size needs a new bitmap (the
     // drawing effect above does not run when the size leaves the scale as it was).
     Effect::new(move |_| {
         viewport.track();
-        if let (Some(middle), Some(vp)) = (pending_scroll.get_value(), viewport_ref.get_untracked()) {
-            let left = (middle * f64::from(vp.scroll_width()) - f64::from(vp.client_width()) / 2.0).max(0.0);
-            vp.set_scroll_left(left as i32);
-            if (f64::from(vp.scroll_left()) - left).abs() <= 1.0 {
-                pending_scroll.set_value(None);
-                scroll.set_value((left, scroll.get_value().1));
-            }
-        }
+        open_view(false);
         if on_canvas() {
             draw_canvas();
         }
