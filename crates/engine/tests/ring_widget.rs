@@ -163,6 +163,46 @@ fn snapshot_buckets_for_modulo_and_maglev() {
 }
 
 #[test]
+fn bucket_labels_grown_as_far_as_allowed_stay_apart_and_inside() {
+    use strata_engine::layout::ring::bucket_text_units;
+    use strata_engine::scene::{Anchor, FONT_SIZE};
+    for algorithm in [Algorithm::Modulo, Algorithm::Jump, Algorithm::Maglev] {
+        for (nodes, keys) in [3, 6, 8, 12, 16, 30, 60].into_iter().flat_map(|n| [(n, 300), (n, 100_000)]) {
+            let mut c = Cluster::new(Config { algorithm, table: 251, ..Config::default() }, nodes);
+            c.add_keys(keys, 9, &mut NoSteps);
+            c.lookup_key("user42", &mut NoSteps);
+            let scene = RingWidget::layout(&c, &Highlight::default());
+            let units = bucket_text_units(&scene);
+            assert!((FONT_SIZE..=22.0).contains(&units), "{algorithm:?} × {nodes}: {units}");
+            // Each label's box at that size (monospace, 0.6 em a character).
+            let boxes: Vec<(String, [f64; 4])> = scene
+                .shapes
+                .iter()
+                .filter_map(|s| match &s.geometry {
+                    Geometry::Text { x, y, text, anchor } => {
+                        let w = text.chars().count() as f64 * units * 0.6;
+                        let left = match anchor {
+                            Anchor::Start => *x,
+                            Anchor::Middle => x - w / 2.0,
+                            Anchor::End => x - w,
+                        };
+                        Some((text.clone(), [left, y - units / 2.0, left + w, y + units / 2.0]))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for (i, (a, p)) in boxes.iter().enumerate() {
+                assert!(p[0] >= 0.0 && p[1] >= 0.0 && p[2] <= scene.width && p[3] <= scene.height, "{algorithm:?} × {nodes}: {a:?} leaves the scene");
+                for (b, q) in &boxes[i + 1..] {
+                    let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+                    assert!(apart, "{algorithm:?} × {nodes} at {units:.1} units: {a:?} {p:?} runs into {b:?} {q:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn a_dense_ring_is_aggregated_not_drawn_key_by_key() {
     let mut c = Cluster::new(Config { vnodes: 1_000, ..Config::default() }, 100);
     c.add_keys(100_000, 7, &mut NoSteps);

@@ -12,7 +12,7 @@
 use crate::ring::hash::degrees;
 use crate::ring::place::{successor, VNode, NOBODY};
 use crate::ring::{count, noun, plural, Algorithm, Cluster, LookupStage, Status};
-use crate::scene::{Anchor, Geometry, Role, Scene, Shape};
+use crate::scene::{Anchor, Geometry, Role, Scene, Shape, FONT_SIZE};
 use crate::step::{Highlight, Tone};
 
 /// Up to this many keys are drawn one dot each.
@@ -51,6 +51,9 @@ const LOOKUP: u64 = 9 << 40;
 const BAR: u64 = 10 << 40;
 const BAR_TEXT: u64 = 11 << 40;
 const SLOT: u64 = 12 << 40;
+/// Where a bucket chart's tallest bar reaches: room above it for its count and a lookup's
+/// preference rank.
+const BAR_TOP: f64 = 52.0;
 
 fn point(deg: f64, r: f64) -> (f64, f64) {
     let rad = (deg - 90.0).to_radians();
@@ -354,21 +357,14 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     let col = if n <= 8 { 64.0 } else if n <= 16 { 34.0 } else if n <= 48 { 12.0 } else { 5.0 };
     let left = 40.0;
     let width = (left * 2.0 + n as f64 * col).max(WIDTH);
-    let (top, base) = (110.0, 410.0);
+    // Bars 200 units tall: in a 16:9 embed the chart's height sets its scale, and with them
+    // 300 tall (and a title) its text came out 7 px high.
+    let (top, base) = (BAR_TOP, BAR_TOP + 200.0);
     let loads = c.loads();
     let most = nodes.iter().map(|&i| loads[i as usize]).max().unwrap_or(0).max(1) as f64;
     let m = c.metrics();
-    let heading = match c.config().algorithm {
-        Algorithm::Modulo => format!("bucket = hash mod {}", m.serving),
-        Algorithm::Jump => format!("buckets 0 to {}", m.serving.saturating_sub(1)),
-        Algorithm::Rendezvous => "highest score(key, node) wins".to_string(),
-        Algorithm::Maglev => format!("table of {}", noun(c.config().table as u64, "slot")),
-        _ => String::new(),
-    };
-    // Read from the left, where the view opens: centred over a chart wider than a phone, the
-    // title was cut at both ends.
-    shapes.push(Shape::label(LABEL, left, 24.0, format!("{}: {heading}", c.config().algorithm.name()), Anchor::Start));
-    shapes.push(Shape::label(LABEL | 1, left, 50.0, format!("{} on {}", noun(m.keys_total as u64, "key"), noun(m.serving as u64, "node")), Anchor::Start));
+    // What the chart is (algorithm, heading, keys, nodes) is the figure's caption, as for the
+    // ring: drawn here too it was a line the chart's scale shrank, and height a slide lacks.
     let mut gained = vec![0u32; c.nodes().len()];
     if !c.moved_now().is_empty() {
         if let Some(ch) = c.last_change() {
@@ -446,6 +442,24 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         height += 30.0;
     }
     Scene { width, height, shapes, focus: None, home: None }
+}
+
+/// The largest font size, in scene units, that a bucket chart's labels take without running
+/// into their neighbours: a column's width (ten columns where only every tenth bar is named)
+/// for the longest label, and no more than the 24 units between rows of labels. The stage
+/// grows text up to this to keep it readable when the chart is drawn small (an embed).
+pub fn bucket_text_units(scene: &Scene) -> f64 {
+    let bar = scene.shapes.iter().find_map(|s| match (&s.geometry, s.id & (0xff << 40) == BAR) {
+        (Geometry::Rect { w, .. }, true) => Some(w / 0.76),
+        _ => None,
+    });
+    let longest = scene.shapes.iter().filter(|s| s.id & (0xff << 40) == BAR_TEXT).filter_map(|s| match &s.geometry {
+        Geometry::Text { text, .. } => Some(text.chars().count()),
+        _ => None,
+    });
+    let (Some(col), Some(chars)) = (bar, longest.max()) else { return FONT_SIZE };
+    let room = if col >= 34.0 { col } else { col * 10.0 };
+    (room * 0.9 / (0.6 * chars as f64)).clamp(FONT_SIZE, 22.0)
 }
 
 /// Whether `scene` is a ring (not buckets): a ring's first shape is its ownership band.

@@ -34,13 +34,13 @@ impl WidgetView for RingWidget {
 
     /// A ring's few labels (the key looked up, replica ranks) stand apart from its shapes, so
     /// they may be drawn larger than the ring's scale: in an 800×450 embed the ring is drawn
-    /// at 20 to 35 %, where 16-unit text was 3 to 6 px. Bucket views keep their text to scale:
-    /// a label per bar, enlarged, would run into its neighbours.
+    /// at 20 to 35 %, where 16-unit text was 3 to 6 px. Bucket views grow theirs only as far
+    /// as a label per bar can grow without running into its neighbours.
     fn text_size(scene: &Scene) -> crate::stage::TextSize {
         if strata_engine::layout::ring::is_ring(scene) {
             crate::stage::TextSize { min_px: 14.0, max_units: f64::INFINITY }
         } else {
-            crate::stage::TextSize::SCALED
+            crate::stage::TextSize { min_px: 14.0, max_units: strata_engine::layout::ring::bucket_text_units(scene) }
         }
     }
 
