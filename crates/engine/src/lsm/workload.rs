@@ -43,6 +43,18 @@ impl WorkloadKind {
         Self::NAMED.into_iter().find(|k| k.param() == value)
     }
 
+    /// A few words, short enough for a phone's dropdown: "uniform keys".
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkloadKind::Sequential => "sequential keys",
+            WorkloadKind::Uniform => "uniform keys",
+            WorkloadKind::Zipf => "Zipfian keys",
+            WorkloadKind::Update => "update-heavy",
+            WorkloadKind::Delete => "delete-heavy",
+            WorkloadKind::UniformPuts => "uniform keys, puts only",
+        }
+    }
+
     /// For people: "uniform keys, 90 % puts and 10 % gets".
     pub fn describe(self) -> &'static str {
         match self {

@@ -114,18 +114,20 @@ pub fn Options(page: PageHandle<LsmWidget>) -> impl IntoView {
         </fieldset>
         <fieldset class="options lsm-workload">
             <legend>"Workload (runs first)"</legend>
-            <label>
-                "Keys and mix "
+            <label class="stacked">
+                "Keys and mix"
                 <select on:change=move |e| {
                     if let Some(w) = WorkloadKind::from_param(&event_target_value(&e)) {
                         change(Box::new(move |s| s.params.workload = w));
                     }
                 }>
                     {WorkloadKind::NAMED.into_iter().map(|w| view! {
-                        <option value=w.param() selected=move || params().workload == w>{w.describe()}</option>
+                        <option value=w.param() selected=move || params().workload == w>{w.name()}</option>
                     }).collect_view()}
                 </select>
             </label>
+            // The whole mix under the choice: in the dropdown it was cut on a phone.
+            <p class="hint">{move || params().workload.describe()}</p>
             <NumberField
                 label=Signal::derive(|| "Operations".to_string())
                 value=Signal::derive(move || u64::from(params().n))
