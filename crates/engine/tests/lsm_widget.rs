@@ -201,11 +201,15 @@ fn memtable_keys_fit_their_cells_and_the_row_stays_in_the_scene_at_the_largest_t
 
 #[test]
 fn a_flushed_table_of_a_few_neighbouring_keys_is_wide_enough_to_see() {
-    // Four keys out of an axis of 100,000: 0.025 units at their true width.
-    let scene = scene_of("memtable=4&ops=p99991,p99992,p99993,p99994");
-    let table = scene.shapes.iter().find(|s| s.id == strata_engine::layout::lsm::table_shape_id(1)).expect("table #1 drawn as a box");
-    assert!(table.mark.is_some(), "the flush marks its table");
-    assert!(matches!(table.geometry, Geometry::Rect { w, .. } if w >= 6.0), "{:?}", table.geometry);
+    // Four keys out of an axis of 100,000: 0.025 units at their true width. Marked by its
+    // flush, and a put later, when nothing marks it (a row of one table has room).
+    for (ops, marked) in [("p99991,p99992,p99993,p99994", true), ("p99991,p99992,p99993,p99994,p5", false)] {
+        let scene = scene_of(&format!("memtable=4&ops={ops}"));
+        let table = scene.shapes.iter().find(|s| s.id == strata_engine::layout::lsm::table_shape_id(1)).expect("table #1 drawn as a box");
+        assert_eq!(table.mark.is_some(), marked, "{ops}");
+        assert!(matches!(table.geometry, Geometry::Rect { w, .. } if w >= 6.0), "{ops}: {:?}", table.geometry);
+        assert_no_overlaps(&scene);
+    }
 }
 
 /// No two table boxes share any area: rows stack overlapping tables in lanes. Tables too

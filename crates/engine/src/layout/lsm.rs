@@ -48,6 +48,9 @@ const PENDING: u64 = 10 << 40;
 /// tree has about 1,200 tables, mostly a pixel or two wide, and every SVG element costs the
 /// browser layout and style time at every step.
 const THIN: f64 = 2.5;
+/// Up to this many tables in a row, a narrow one is still a box of its own (widened where
+/// there is room), so a row of a few tables never shows a hairline for one of them.
+const FEW_TABLES: usize = 32;
 
 /// The id of table `id`'s box.
 pub fn table_shape_id(id: u32) -> u64 {
@@ -331,14 +334,14 @@ fn draw_row(shapes: &mut Vec<Shape>, axis: &Axis, mark: &impl Fn(u32) -> Option<
     for ((t, &lane), &(x0, w)) in row.iter().zip(&lanes).zip(&spans) {
         let h = (TABLE_MAX_H * (t.bytes as f64 / biggest).sqrt()).clamp(TABLE_MIN_H, TABLE_MAX_H);
         let top = y + lane as f64 * LANE + (TABLE_MAX_H - h);
-        if sorted_run && w < THIN && mark(t.id).is_none() {
+        if sorted_run && w < THIN && mark(t.id).is_none() && row.len() > FEW_TABLES {
             let x = x0 + w / 2.0;
             thin.push([x, top, x, top + h]);
             continue;
         }
-        // A marked table too narrow to see (a flush of a few neighbouring keys) is widened
-        // like an overlapping row's, so what the step is about shows, where that runs into no
-        // other table of its row.
+        // A table too narrow to see (a flush of a few neighbouring keys) that the step marks,
+        // or one of a few in its row, is widened like an overlapping row's, where that runs
+        // into no other table of its row: a lone table was a hairline.
         let (x0, w) = match axis.span(t) {
             (wx, ww) if w < THIN && spans.iter().all(|&(ox, ow)| (ox, ow) == (x0, w) || ox + ow <= wx || wx + ww <= ox) => (wx, ww),
             _ => (x0, w),
