@@ -135,17 +135,23 @@ impl Shape {
 
     /// The shape's bounding box `(x, y, w, h)`.
     pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        self.bounds_at(FONT_SIZE)
+    }
+
+    /// The bounding box with text `font` units high (the stage may draw text larger than the
+    /// scene's own size, to keep it readable when the drawing is small).
+    pub fn bounds_at(&self, font: f64) -> (f64, f64, f64, f64) {
         match &self.geometry {
             Geometry::Rect { x, y, w, h, .. } => (*x, *y, *w, *h),
             Geometry::Circle { cx, cy, r } | Geometry::Arc { cx, cy, r, .. } => (cx - r, cy - r, 2.0 * r, 2.0 * r),
             Geometry::Text { x, y, text, anchor } => {
-                let w = text.chars().count() as f64 * FONT_SIZE * 0.6;
+                let w = text.chars().count() as f64 * font * 0.6;
                 let left = match anchor {
                     Anchor::Start => *x,
                     Anchor::Middle => x - w / 2.0,
                     Anchor::End => x - w,
                 };
-                (left, y - FONT_SIZE / 2.0, w, FONT_SIZE)
+                (left, y - font / 2.0, w, font)
             }
             Geometry::Path { segments, .. } => {
                 let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);

@@ -165,7 +165,7 @@ fn snapshot_buckets_for_modulo_and_maglev() {
 #[test]
 fn bucket_labels_grown_as_far_as_allowed_stay_apart_and_inside() {
     use strata_engine::layout::ring::bucket_text_units;
-    use strata_engine::scene::{Anchor, FONT_SIZE};
+    use strata_engine::scene::FONT_SIZE;
     for algorithm in [Algorithm::Modulo, Algorithm::Jump, Algorithm::Maglev] {
         for (nodes, keys) in [3, 6, 8, 12, 16, 30, 60].into_iter().flat_map(|n| [(n, 300), (n, 100_000)]) {
             let mut c = Cluster::new(Config { algorithm, table: 251, ..Config::default() }, nodes);
@@ -174,19 +174,14 @@ fn bucket_labels_grown_as_far_as_allowed_stay_apart_and_inside() {
             let scene = RingWidget::layout(&c, &Highlight::default());
             let units = bucket_text_units(&scene);
             assert!((FONT_SIZE..=22.0).contains(&units), "{algorithm:?} × {nodes}: {units}");
-            // Each label's box at that size (monospace, 0.6 em a character).
+            // Each label's box at that size.
             let boxes: Vec<(String, [f64; 4])> = scene
                 .shapes
                 .iter()
                 .filter_map(|s| match &s.geometry {
-                    Geometry::Text { x, y, text, anchor } => {
-                        let w = text.chars().count() as f64 * units * 0.6;
-                        let left = match anchor {
-                            Anchor::Start => *x,
-                            Anchor::Middle => x - w / 2.0,
-                            Anchor::End => x - w,
-                        };
-                        Some((text.clone(), [left, y - units / 2.0, left + w, y + units / 2.0]))
+                    Geometry::Text { text, .. } => {
+                        let (x, y, w, h) = s.bounds_at(units);
+                        Some((text.clone(), [x, y, x + w, y + h]))
                     }
                     _ => None,
                 })
