@@ -9,6 +9,7 @@
 //! is only glue.
 
 use leptos::html::Div;
+use std::sync::atomic::{AtomicU32, Ordering};
 use leptos::prelude::*;
 use strata_curriculum::visualizers::VISUALIZERS;
 use wasm_bindgen::prelude::*;
@@ -30,40 +31,46 @@ function load(name) {
   }
   return loading[name];
 }
-export function show_module(name, what, el, route) {
+// Which host showed each module last: a page that goes may be cleaned up after the next page
+// of the same module has mounted, and must not unmount that one.
+export function show_module(name, what, el, route, host) {
   el.innerHTML = `<p class="viz-status" role="status">Loading the ${what}…</p>`;
   load(name).then((m) => {
     if (!el.isConnected) return;
     el.textContent = "";
     m.mount(el, route);
-    shown[name] = m;
+    shown[name] = { m, host };
   }, (e) => {
     el.innerHTML = `<div class="viz-status notice" role="alert"><p>The ${what} could not be loaded: <span></span></p>` +
       '<p>Check the connection, then try again.</p><button type="button" class="button">Try again</button></div>';
     el.querySelector("span").textContent = String(e && e.message || e);
-    el.querySelector("button").onclick = () => show_module(name, what, el, route);
+    el.querySelector("button").onclick = () => show_module(name, what, el, route, host);
   });
 }
-export function hide_module(name) {
-  if (shown[name]) shown[name].unmount();
-  delete shown[name];
+export function hide_module(name, host) {
+  if (shown[name] && shown[name].host === host) {
+    shown[name].m.unmount();
+    delete shown[name];
+  }
 }
 "#)]
 extern "C" {
-    fn show_module(name: &str, what: &str, el: web_sys::HtmlElement, route: &str);
-    fn hide_module(name: &str);
+    fn show_module(name: &str, what: &str, el: web_sys::HtmlElement, route: &str, host: u32);
+    fn hide_module(name: &str, host: u32);
 }
 
 /// Mounts module `name` for `hash` in a div of its own, and unmounts it when the page goes.
 fn module_host(name: String, what: &'static str, hash: String) -> impl IntoView {
+    static HOSTS: AtomicU32 = AtomicU32::new(0);
+    let host = HOSTS.fetch_add(1, Ordering::Relaxed);
     let target = NodeRef::<Div>::new();
     let shown = name.clone();
     Effect::new(move |_| {
         if let Some(el) = target.get() {
-            show_module(&shown, what, el.into(), hash.trim_start_matches('#'));
+            show_module(&shown, what, el.into(), hash.trim_start_matches('#'), host);
         }
     });
-    on_cleanup(move || hide_module(&name));
+    on_cleanup(move || hide_module(&name, host));
     view! { <div class="viz-host" node_ref=target></div> }
 }
 
