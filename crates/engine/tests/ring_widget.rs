@@ -164,35 +164,44 @@ fn snapshot_buckets_for_modulo_and_maglev() {
 
 #[test]
 fn bucket_labels_grown_as_far_as_allowed_stay_apart_and_inside() {
-    use strata_engine::layout::ring::bucket_text_units;
-    use strata_engine::scene::FONT_SIZE;
     for algorithm in [Algorithm::Modulo, Algorithm::Jump, Algorithm::Maglev] {
         for (nodes, keys) in [3, 6, 8, 12, 16, 30, 60].into_iter().flat_map(|n| [(n, 300), (n, 100_000)]) {
             let mut c = Cluster::new(Config { algorithm, table: 251, ..Config::default() }, nodes);
             c.add_keys(keys, 9, &mut NoSteps);
-            c.lookup_key("user42", &mut NoSteps);
-            let scene = RingWidget::layout(&c, &Highlight::default());
-            let units = bucket_text_units(&scene);
-            assert!((FONT_SIZE..=22.0).contains(&units), "{algorithm:?} × {nodes}: {units}");
-            // Each label's box at that size.
-            let boxes: Vec<(String, [f64; 4])> = scene
-                .shapes
-                .iter()
-                .filter_map(|s| match &s.geometry {
-                    Geometry::Text { text, .. } => {
-                        let (x, y, w, h) = s.bounds_at(units);
-                        Some((text.clone(), [x, y, x + w, y + h]))
-                    }
-                    _ => None,
-                })
-                .collect();
-            for (i, (a, p)) in boxes.iter().enumerate() {
-                assert!(p[0] >= 0.0 && p[1] >= 0.0 && p[2] <= scene.width && p[3] <= scene.height, "{algorithm:?} × {nodes}: {a:?} leaves the scene");
-                for (b, q) in &boxes[i + 1..] {
-                    let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
-                    assert!(apart, "{algorithm:?} × {nodes} at {units:.1} units: {a:?} {p:?} runs into {b:?} {q:?}");
-                }
+            // Every stage of a lookup: its first step's line is the longest (the key's hash).
+            let mut t = Timeline::new(&c);
+            c.lookup_key("a-rather-long-key-name", &mut t);
+            for (i, step) in t.steps.iter().enumerate() {
+                let scene = RingWidget::layout(&step.state, &step.highlight);
+                assert_labels_apart_and_inside(&scene, &format!("{algorithm:?} × {nodes}, {keys} keys, step {i}"));
             }
+        }
+    }
+}
+
+/// Every text of a bucket chart, at the size `bucket_text_units` lets it grow to, lies inside
+/// the scene and runs into no other.
+fn assert_labels_apart_and_inside(scene: &strata_engine::scene::Scene, what: &str) {
+    use strata_engine::layout::ring::bucket_text_units;
+    use strata_engine::scene::FONT_SIZE;
+    let units = bucket_text_units(scene);
+    assert!((FONT_SIZE..=22.0).contains(&units), "{what}: {units}");
+    let boxes: Vec<(String, [f64; 4])> = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match &s.geometry {
+            Geometry::Text { text, .. } => {
+                let (x, y, w, h) = s.bounds_at(units);
+                Some((text.clone(), [x, y, x + w, y + h]))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, (a, p)) in boxes.iter().enumerate() {
+        assert!(p[0] >= 0.0 && p[1] >= 0.0 && p[2] <= scene.width && p[3] <= scene.height, "{what}: {a:?} {p:?} leaves the scene");
+        for (b, q) in &boxes[i + 1..] {
+            let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+            assert!(apart, "{what} at {units:.1} units: {a:?} {p:?} runs into {b:?} {q:?}");
         }
     }
 }

@@ -40,6 +40,11 @@ const MOVED_BASE: f64 = R + 30.0;
 const MOVED_LEN: f64 = 46.0;
 const BINS: usize = 180;
 const WIDTH: f64 = 580.0;
+/// The narrowest bucket chart: room for the Maglev table's caption at the largest text size.
+const BUCKETS_MIN_WIDTH: f64 = 360.0;
+/// The largest a bucket chart's text grows (see [`bucket_text_units`]): the 24 units between
+/// its rows of labels.
+const LABEL_MAX_UNITS: f64 = 22.0;
 
 const ARC: u64 = 1 << 40;
 const TICKS: u64 = 2 << 40;
@@ -355,8 +360,21 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     let nodes: Vec<u16> = (0..c.nodes().len() as u16).filter(|&i| c.nodes()[i as usize].on_ring()).collect();
     let n = nodes.len().max(1);
     let col = if n <= 8 { 64.0 } else if n <= 16 { 34.0 } else if n <= 48 { 12.0 } else { 5.0 };
-    let left = 40.0;
-    let width = (left * 2.0 + n as f64 * col).max(WIDTH);
+    let margin = 40.0;
+    // The lookup's line, under the chart, fits at its largest text size (LABEL_MAX_UNITS).
+    let lookup_line = c.lookup().map(|l| match (l.stage, l.slot, l.chosen.first()) {
+        (LookupStage::Hashed, ..) => format!("{}: hash {:#018x}", l.name, l.hash),
+        (_, Some(slot), Some(&(o, _))) => format!("{} → slot {} → {}", l.name, count(slot), c.node_name(o)),
+        (_, None, Some(&(o, _))) => format!("{} → {}", l.name, c.node_name(o)),
+        _ => l.name.clone(),
+    });
+    let line_width = lookup_line.as_ref().map_or(0.0, |t| t.chars().count() as f64 * 0.6 * LABEL_MAX_UNITS + 8.0);
+    // As wide as its bars, with the bars in the middle: padded out to the ring's width on the
+    // right, a chart of a few nodes sat left of an empty margin and was drawn smaller than it
+    // needed to be.
+    let bars = n as f64 * col;
+    let width = (margin * 2.0 + bars).max(BUCKETS_MIN_WIDTH).max(line_width);
+    let left = (width - bars) / 2.0;
     // Bars 200 units tall: in a 16:9 embed the chart's height sets its scale, and with them
     // 300 tall (and a title) its text came out 7 px high.
     let (top, base) = (BAR_TOP, BAR_TOP + 200.0);
@@ -420,24 +438,18 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
     if let Some(table) = c.maglev_table() {
         // The table's first slots, coloured by owner: what a lookup reads.
         let shown = table.len().min(48);
-        let cell = ((width - 2.0 * left) / shown as f64).min(14.0);
+        let cell = ((width - 2.0 * margin) / shown as f64).min(14.0);
         let y = base + 64.0;
-        shapes.push(Shape::label(LABEL | 6, left, y, format!("slots 0 to {} of {}", shown - 1, count(table.len() as u64)), Anchor::Start));
+        shapes.push(Shape::label(LABEL | 6, margin, y, format!("slots 0 to {} of {}", shown - 1, count(table.len() as u64)), Anchor::Start));
         for (s, &owner) in table.iter().take(shown).enumerate() {
-            let rect = Shape::new(SLOT | s as u64, Role::Item, Geometry::Rect { x: left + s as f64 * cell, y: y + 16.0, w: cell - 1.0, h: 20.0, rx: 0.0, label: None });
+            let rect = Shape::new(SLOT | s as u64, Role::Item, Geometry::Rect { x: margin + s as f64 * cell, y: y + 16.0, w: cell - 1.0, h: 20.0, rx: 0.0, label: None });
             let lit = c.lookup().and_then(|l| l.slot).filter(|_| c.lookup().is_some_and(|l| l.stage != LookupStage::Hashed)) == Some(s as u64);
             let rect = if owner == NOBODY { rect } else { rect.in_series(owner) };
             shapes.push(rect.marked(lit.then_some(Tone::Found)).titled(format!("slot {s}: {}", c.node_name(owner))));
         }
         height = y + 56.0;
     }
-    if let Some(l) = c.lookup() {
-        let what = match (l.stage, l.slot, l.chosen.first()) {
-            (LookupStage::Hashed, ..) => format!("{}: hash {:#018x}", l.name, l.hash),
-            (_, Some(slot), Some(&(o, _))) => format!("{} → slot {} → {}", l.name, count(slot), c.node_name(o)),
-            (_, None, Some(&(o, _))) => format!("{} → {}", l.name, c.node_name(o)),
-            _ => l.name.clone(),
-        };
+    if let Some(what) = lookup_line {
         shapes.push(text(LOOKUP, width / 2.0, height + 4.0, what).marked(Some(Tone::Visit)));
         height += 30.0;
     }
@@ -459,7 +471,7 @@ pub fn bucket_text_units(scene: &Scene) -> f64 {
     });
     let (Some(col), Some(chars)) = (bar, longest.max()) else { return FONT_SIZE };
     let room = if col >= 34.0 { col } else { col * 10.0 };
-    (room * 0.9 / (0.6 * chars as f64)).clamp(FONT_SIZE, 22.0)
+    (room * 0.9 / (0.6 * chars as f64)).clamp(FONT_SIZE, LABEL_MAX_UNITS)
 }
 
 /// Whether `scene` is a ring (not buckets): a ring's first shape is its ownership band.
