@@ -179,6 +179,11 @@ pub const FONT_SIZE: f64 = 16.0;
 /// and the usual system monospace fonts, rounded up so the estimate never falls short.
 pub const MONO_ADVANCE: f64 = 0.62;
 
+/// How wide `text` is at `font` units high, by [`MONO_ADVANCE`].
+pub fn text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * MONO_ADVANCE * font
+}
+
 /// The largest font size, in scene units, at which `label` fits inside a box `w` units wide
 /// with 3 units to spare on each side. Renderers draw a box's label no larger, so enlarged
 /// text (see the stage's text size) or a long key shrinks instead of running into the next box.

@@ -7,7 +7,7 @@
 //! grows, and a table keeps its place from step to step.
 
 use crate::lsm::{Entry, InFlight, Lsm, SsTable, Strategy, IMMUTABLE_ID, MAX_KEY, MEMTABLE_ID, WAL_ID};
-use crate::scene::{Anchor, Geometry, Role, Scene, Shape, MONO_ADVANCE};
+use crate::scene::{text_width, Anchor, Geometry, Role, Scene, Shape};
 use crate::step::{Highlight, Tone};
 use std::sync::Arc;
 
@@ -193,7 +193,7 @@ pub fn layout(lsm: &Lsm, highlight: &Highlight) -> Scene {
         .filter_map(|(which, table, id, cell_base)| Some((which, table?, id, cell_base)))
         .collect();
     let key_label = |e: &Entry| if e.value.is_some() { e.key.to_string() } else { format!("{}✝", e.key) };
-    let widest_at_max = |label: &str| label.chars().count() as f64 * MONO_ADVANCE * MAX_TEXT_UNITS;
+    let widest_at_max = |label: &str| text_width(label, MAX_TEXT_UNITS);
     let cell_w = tables
         .iter()
         .flat_map(|(_, table, ..)| table.values().take(MAX_CELLS).map(key_label).chain([format!("+{}", table.len())]))

@@ -12,7 +12,7 @@
 use crate::ring::hash::degrees;
 use crate::ring::place::{successor, VNode, NOBODY};
 use crate::ring::{count, noun, plural, Algorithm, Cluster, LookupStage, Status};
-use crate::scene::{Anchor, Geometry, Role, Scene, Shape, FONT_SIZE};
+use crate::scene::{text_width, Anchor, Geometry, Role, Scene, Shape, FONT_SIZE, MONO_ADVANCE};
 use crate::step::{Highlight, Tone};
 
 /// Up to this many keys are drawn one dot each.
@@ -59,6 +59,10 @@ const SLOT: u64 = 12 << 40;
 /// Where a bucket chart's tallest bar reaches: room above it for its count and a lookup's
 /// preference rank.
 const BAR_TOP: f64 = 52.0;
+/// How much of its column a bucket chart's bar fills.
+const BAR_SHARE: f64 = 0.76;
+/// From this column width on every bar is named; narrower, every tenth.
+const NAMED_EVERY_BAR_FROM: f64 = 34.0;
 
 fn point(deg: f64, r: f64) -> (f64, f64) {
     let rad = (deg - 90.0).to_radians();
@@ -368,7 +372,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         (_, None, Some(&(o, _))) => format!("{} → {}", l.name, c.node_name(o)),
         _ => l.name.clone(),
     });
-    let line_width = lookup_line.as_ref().map_or(0.0, |t| t.chars().count() as f64 * 0.6 * LABEL_MAX_UNITS + 8.0);
+    let line_width = lookup_line.as_ref().map_or(0.0, |t| text_width(t, LABEL_MAX_UNITS) + 8.0);
     // As wide as its bars, with the bars in the middle: padded out to the ring's width on the
     // right, a chart of a few nodes sat left of an empty margin and was drawn smaller than it
     // needed to be.
@@ -404,12 +408,12 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
         }
         let title = format!("{}: {}{}", node.name, noun(loads[id as usize] as u64, "key"), status_words(node.status));
         shapes.push(
-            Shape::new(BAR | id as u64, Role::Node, Geometry::Rect { x: x + col * 0.12, y: base - h.max(1.0), w: col * 0.76, h: h.max(1.0), rx: 2.0, label: None })
+            Shape::new(BAR | id as u64, Role::Node, Geometry::Rect { x: x + col * (1.0 - BAR_SHARE) / 2.0, y: base - h.max(1.0), w: col * BAR_SHARE, h: h.max(1.0), rx: 2.0, label: None })
                 .in_series(id)
                 .marked(mark)
                 .titled(title),
         );
-        let labelled = col >= 34.0 || i % 10 == 0;
+        let labelled = col >= NAMED_EVERY_BAR_FROM || i % 10 == 0;
         if labelled {
             shapes.push(text(BAR_TEXT | (id as u64) << 4, x + col / 2.0, base + 20.0, node.name.clone()));
         }
@@ -417,7 +421,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
             shapes.push(text(BAR_TEXT | (id as u64) << 4 | 1, x + col / 2.0, base - h - 14.0, count(loads[id as usize] as u64)));
         }
         if node.serving() {
-            if col >= 34.0 && matches!(c.config().algorithm, Algorithm::Modulo | Algorithm::Jump) {
+            if col >= NAMED_EVERY_BAR_FROM && matches!(c.config().algorithm, Algorithm::Modulo | Algorithm::Jump) {
                 shapes.push(text(BAR_TEXT | (id as u64) << 4 | 2, x + col / 2.0, base + 44.0, format!("#{bucket}")));
             }
             bucket += 1;
@@ -462,7 +466,7 @@ fn buckets(c: &Cluster, highlight: &Highlight) -> Scene {
 /// grows text up to this to keep it readable when the chart is drawn small (an embed).
 pub fn bucket_text_units(scene: &Scene) -> f64 {
     let bar = scene.shapes.iter().find_map(|s| match (&s.geometry, s.id & (0xff << 40) == BAR) {
-        (Geometry::Rect { w, .. }, true) => Some(w / 0.76),
+        (Geometry::Rect { w, .. }, true) => Some(w / BAR_SHARE),
         _ => None,
     });
     let longest = scene.shapes.iter().filter(|s| s.id & (0xff << 40) == BAR_TEXT).filter_map(|s| match &s.geometry {
@@ -470,8 +474,8 @@ pub fn bucket_text_units(scene: &Scene) -> f64 {
         _ => None,
     });
     let (Some(col), Some(chars)) = (bar, longest.max()) else { return FONT_SIZE };
-    let room = if col >= 34.0 { col } else { col * 10.0 };
-    (room * 0.9 / (0.6 * chars as f64)).clamp(FONT_SIZE, LABEL_MAX_UNITS)
+    let room = if col >= NAMED_EVERY_BAR_FROM { col } else { col * 10.0 };
+    (room * 0.9 / (MONO_ADVANCE * chars as f64)).clamp(FONT_SIZE, LABEL_MAX_UNITS)
 }
 
 /// Whether `scene` is a ring (not buckets): a ring's first shape is its ownership band.
